@@ -1,0 +1,12 @@
+import * as m0001 from './0001-init.js';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** In order. Append only: never edit or renumber a migration that has shipped. */
+export const migrations: Migration[] = [
+  { id: 1, name: 'init', sql: m0001.sql },
+];

@@ -1,0 +1,14 @@
+/**
+ * The renderer's only door to the main process: one `invoke`. Runs sandboxed with context
+ * isolation, so it is bundled to a single CommonJS file (dist/electron/preload.cjs).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { INVOKE_CHANNEL, type TaizhangBridge } from '../shared/contract/bridge.js';
+import type { ApiResponse } from '../shared/contract/index.js';
+
+const bridge = {
+  platform: 'electron',
+  invoke: (method: string, input: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, method, input) as Promise<ApiResponse<unknown>>,
+} satisfies TaizhangBridge;
+
+contextBridge.exposeInMainWorld('taizhang', bridge);

@@ -1,0 +1,93 @@
+/**
+ * The household list, paged, sorted and filtered in SQL so the renderer never loads whole
+ * tables (50,000 households). Column names come from fixed maps, values are parameters.
+ */
+import type { SqlValue } from '../db/driver.js';
+import type { MethodArgs, MethodOutput } from '../../shared/contract/index.js';
+import type { HouseholdRow } from '../../shared/contract/households.js';
+import { maskIdNumber } from '../../shared/domain/id-number.js';
+import type { ServiceContext } from './context.js';
+
+type PageQuery = MethodArgs<'households/page'>;
+
+const COLUMN: Record<PageQuery['sort'][number]['column'] | PageQuery['textFilters'][number]['column'], string> = {
+  householdNo: 'household_no',
+  villageName: 'village_name',
+  status: 'status',
+  headName: 'head_name',
+  memberCount: 'member_count',
+  helperName: 'helper_name',
+  updatedAt: 'updated_at',
+};
+
+function likeEscape(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const TEXT_OPERATOR: Record<PageQuery['textFilters'][number]['type'], (column: string) => { sql: string; wrap: (v: string) => string }> = {
+  contains: (c) => ({ sql: `${c} LIKE ? ESCAPE '\\'`, wrap: (v) => `%${likeEscape(v)}%` }),
+  notContains: (c) => ({ sql: `COALESCE(${c}, '') NOT LIKE ? ESCAPE '\\'`, wrap: (v) => `%${likeEscape(v)}%` }),
+  equals: (c) => ({ sql: `${c} = ?`, wrap: (v) => v }),
+  notEqual: (c) => ({ sql: `COALESCE(${c}, '') <> ?`, wrap: (v) => v }),
+  startsWith: (c) => ({ sql: `${c} LIKE ? ESCAPE '\\'`, wrap: (v) => `${likeEscape(v)}%` }),
+  endsWith: (c) => ({ sql: `${c} LIKE ? ESCAPE '\\'`, wrap: (v) => `%${likeEscape(v)}` }),
+};
+
+const NUMBER_OPERATOR = { equals: '=', greaterThan: '>', lessThan: '<' } as const;
+
+function whereClause(q: PageQuery): { sql: string; params: SqlValue[] } {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (q.quickSearch) {
+    const like = `%${likeEscape(q.quickSearch.toUpperCase())}%`;
+    parts.push(`(household_no LIKE ? ESCAPE '\\' OR head_name LIKE ? ESCAPE '\\' OR EXISTS (
+      SELECT 1 FROM person p WHERE p.household_id = household_row.id AND p.deleted_at IS NULL
+        AND (p.id_number LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\')))`);
+    params.push(like, like, like, like);
+  }
+  if (q.villageCode) {
+    parts.push('village_code = ?');
+    params.push(q.villageCode);
+  }
+  if (q.status) {
+    parts.push('status = ?');
+    params.push(q.status);
+  }
+  for (const f of q.textFilters) {
+    const op = TEXT_OPERATOR[f.type](COLUMN[f.column]);
+    parts.push(op.sql);
+    params.push(op.wrap(f.value));
+  }
+  if (q.memberCountFilter) {
+    parts.push(`member_count ${NUMBER_OPERATOR[q.memberCountFilter.type]} ?`);
+    params.push(q.memberCountFilter.value);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+interface RowRecord {
+  id: string; household_no: string; village_code: string; village_name: string; status: string; cause: string | null;
+  head_name: string | null; head_id_number: string | null; member_count: number; dibao: number; tekun: number;
+  helper_name: string | null; updated_at: string;
+}
+
+function toRow(r: RowRecord): HouseholdRow {
+  return {
+    id: r.id, householdNo: r.household_no, villageCode: r.village_code, villageName: r.village_name, status: r.status,
+    cause: r.cause, headName: r.head_name, headIdMasked: r.head_id_number ? maskIdNumber(r.head_id_number) : null,
+    memberCount: r.member_count, dibao: r.dibao === 1, tekun: r.tekun === 1, helperName: r.helper_name, updatedAt: r.updated_at,
+  };
+}
+
+export async function pageHouseholds(ctx: ServiceContext, q: PageQuery): Promise<MethodOutput<'households/page'>> {
+  const where = whereClause(q);
+  const order = [...q.sort.map((s) => `${COLUMN[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`), 'household_no ASC', 'id ASC'];
+  const [rows, count] = await Promise.all([
+    ctx.db.all<RowRecord>(
+      `SELECT * FROM household_row ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+      [...where.params, q.endRow - q.startRow, q.startRow],
+    ),
+    ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM household_row ${where.sql}`, where.params),
+  ]);
+  return { rows: rows.map(toRow), total: count?.n ?? 0 };
+}

@@ -1,0 +1,98 @@
+/**
+ * Sheet imports. One path for preview and commit: the import runs inside a transaction and a
+ * preview rolls it back, so the preview's counts are exactly what a commit would do.
+ * All or nothing unless `skipInvalid`; then the rejected rows come back as a CSV with reasons.
+ */
+import type { MethodArgs, MethodOutput } from '../../shared/contract/index.js';
+import type { ImportSummary } from '../../shared/contract/transfer.js';
+import { describeIssue } from '../../shared/i18n/translate.js';
+import type { FieldIssue } from '../../shared/domain/issue.js';
+import { readSheet, type SheetData } from '../sheets/read-sheet.js';
+import { writeCsv } from '../sheets/write-sheet.js';
+import { chineseTranslator } from '../i18n.js';
+import { todayOf, type ServiceContext } from './context.js';
+import { writeHousehold, checkHousehold } from './household-service.js';
+import { planPersonImport, type ImportPlan } from './person-import-plan.js';
+import { requireTownship } from './settings-service.js';
+
+type Upload = MethodArgs<'import/preview'>;
+type CommitResult = MethodOutput<'import/commit'>;
+
+interface ImportRun {
+  summary: ImportSummary;
+  /** Rows written (or that a commit would write). */
+  validRows: Set<number>;
+}
+
+class PreviewRollback extends Error {
+  constructor(readonly run: ImportRun) {
+    super('preview');
+  }
+}
+
+function emptySummary(plan: ImportPlan): ImportSummary {
+  return {
+    rows: plan.rowCount,
+    validRows: plan.validRowNumbers.size,
+    households: { added: 0, updated: 0, unchanged: 0 },
+    persons: { added: 0, updated: 0, unchanged: 0 },
+    issues: plan.issues,
+    ignoredColumns: plan.ignoredColumns,
+  };
+}
+
+async function runImport(ctx: ServiceContext, sheet: SheetData, mode: 'preview' | 'commit' | 'commitValid'): Promise<ImportRun> {
+  const township = await requireTownship(ctx);
+  const today = todayOf(ctx);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const plan = await planPersonImport(tx, sheet, township, today);
+      const summary = emptySummary(plan);
+      if (mode === 'commit' && plan.issues.length > 0) return { summary, validRows: new Set<number>() };
+      for (const planned of plan.households) {
+        if (!planned.valid || !planned.draft) continue;
+        const facts = await checkHousehold(tx, ctx, township, planned.draft, planned.members);
+        const written = await writeHousehold(tx, ctx, planned.draft, planned.members, facts);
+        summary.households[!written.existed ? 'added' : written.changed ? 'updated' : 'unchanged']++;
+        summary.persons.added += written.persons.added;
+        summary.persons.updated += written.persons.updated;
+        summary.persons.unchanged += written.persons.unchanged;
+      }
+      const run = { summary, validRows: plan.validRowNumbers };
+      if (mode === 'preview') throw new PreviewRollback(run);
+      return run;
+    });
+  } catch (err) {
+    if (err instanceof PreviewRollback) return err.run;
+    throw err;
+  }
+}
+
+async function rejectsCsv(sheet: SheetData, summary: ImportSummary, validRows: Set<number>, fileName: string) {
+  const t = await chineseTranslator();
+  const reasons = new Map<number, string[]>();
+  for (const i of summary.issues as FieldIssue[]) {
+    if (i.row !== undefined) reasons.set(i.row, [...(reasons.get(i.row) ?? []), describeIssue(t.t, { ...i, row: undefined })]);
+  }
+  const rows = sheet.rows
+    .filter((r) => !validRows.has(r.rowNumber))
+    .map((r) => [String(r.rowNumber), ...r.cells, (reasons.get(r.rowNumber) ?? [t.t('issue.import.sameHouseholdInvalid')]).join('；')]);
+  const content = writeCsv(['原行号', ...sheet.headers, '错误原因'], rows);
+  return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-未导入行.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64') };
+}
+
+async function loadSheet(upload: Upload): Promise<SheetData> {
+  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName);
+}
+
+export async function previewImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
+  return (await runImport(ctx, await loadSheet(upload), 'preview')).summary;
+}
+
+export async function commitImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<CommitResult> {
+  const sheet = await loadSheet(input);
+  const { summary, validRows } = await runImport(ctx, sheet, input.skipInvalid ? 'commitValid' : 'commit');
+  const committed = input.skipInvalid || summary.issues.length === 0;
+  if (!committed || validRows.size === sheet.rows.length) return { ...summary, committed, rejects: null };
+  return { ...summary, committed, rejects: await rejectsCsv(sheet, summary, validRows, input.fileName) };
+}

@@ -1,0 +1,56 @@
+/**
+ * The renderer's only way to the data: a typed `invoke` that uses the Electron preload when
+ * present and browser mode's HTTP endpoint otherwise. Both return the same ApiResponse.
+ */
+import type { ApiErrorBody, ApiResponse, MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.js';
+import { TOKEN_HEADER, type TaizhangBridge } from '../../../shared/contract/bridge.js';
+
+declare global {
+  interface Window {
+    taizhang?: TaizhangBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.code);
+    this.name = 'ApiError';
+  }
+}
+
+const TOKEN_KEY = 'taizhang.token';
+
+/** Browser mode hands the token in the address (?token=…); keep it for reloads, then hide it. */
+function browserToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    const url = new URL(window.location.href);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+let token: string | null = null;
+
+async function overHttp(method: string, input: unknown): Promise<ApiResponse<unknown>> {
+  token ??= browserToken();
+  const response = await fetch(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+    body: JSON.stringify(input ?? {}),
+  });
+  try {
+    return (await response.json()) as ApiResponse<unknown>;
+  } catch {
+    return { ok: false, error: { kind: 'internal', code: 'internal' } };
+  }
+}
+
+export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const response = window.taizhang ? await window.taizhang.invoke(method, input) : await overHttp(method, input);
+  if (!response.ok) throw new ApiError(response.error);
+  return response.result as MethodOutput<M>;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { method } from './define.js';
+import { fieldIssue, fileDownload, fileUpload } from './common.js';
+
+/** Ledgers that can be imported and exported as sheets; later ledgers add their kind here. */
+export const sheetKind = z.enum(['persons']);
+export type SheetKind = z.infer<typeof sheetKind>;
+
+export const importSummary = z.object({
+  rows: z.number().int(),
+  validRows: z.number().int(),
+  households: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  persons: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  /** Every bad row with its row number, column and reason. */
+  issues: z.array(fieldIssue),
+  /** Headers that were not recognised and so were ignored. */
+  ignoredColumns: z.array(z.string()),
+});
+export type ImportSummary = z.infer<typeof importSummary>;
+
+export const transferApi = {
+  'import/preview': method(fileUpload.extend({ kind: sheetKind }), importSummary),
+  /**
+   * All or nothing by default: refused while any row is bad. With skipInvalid the valid rows go
+   * in and the rejected rows come back as a CSV to keep.
+   */
+  'import/commit': method(
+    fileUpload.extend({ kind: sheetKind, skipInvalid: z.boolean().default(false) }),
+    importSummary.extend({ committed: z.boolean(), rejects: fileDownload.nullable() }),
+  ),
+  'export/sheet': method(z.object({ kind: sheetKind, format: z.enum(['xlsx', 'csv']) }), fileDownload),
+  'templates/get': method(z.object({ kind: sheetKind }), fileDownload),
+} as const;

@@ -1,0 +1,38 @@
+/**
+ * Enumerations stored as stable codes; their Chinese and English labels live in
+ * shared/i18n under `enum.<name>.<code>`.
+ */
+export const enums = {
+  householdStatus: ['registered_poor', 'exited_enjoying', 'edge', 'instant_aid', 'monitored'],
+  povertyCause: [
+    'illness', 'disability', 'schooling', 'disaster', 'lack_land', 'lack_water', 'lack_skill',
+    'lack_labor', 'lack_funds', 'poor_transport', 'lack_motivation', 'other',
+  ],
+  relation: [
+    'head', 'spouse', 'son', 'daughter', 'daughter_in_law', 'son_in_law', 'grandson',
+    'granddaughter', 'father', 'mother', 'sibling', 'other',
+  ],
+  health: ['healthy', 'chronic', 'serious', 'disabled'],
+  disabilityType: ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'],
+  disabilityGrade: ['1', '2', '3', '4'],
+  laborAbility: ['skilled', 'normal', 'weak', 'lost', 'none'],
+  schoolStatus: ['preschool_child', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'higher', 'not_in_school'],
+  removalReason: ['death', 'moved_out', 'other'],
+} as const;
+
+export type EnumName = keyof typeof enums;
+export type EnumValue<N extends EnumName> = (typeof enums)[N][number];
+
+export type HouseholdStatus = EnumValue<'householdStatus'>;
+export type PovertyCause = EnumValue<'povertyCause'>;
+export type Relation = EnumValue<'relation'>;
+export type Health = EnumValue<'health'>;
+export type DisabilityType = EnumValue<'disabilityType'>;
+export type DisabilityGrade = EnumValue<'disabilityGrade'>;
+export type LaborAbility = EnumValue<'laborAbility'>;
+export type SchoolStatus = EnumValue<'schoolStatus'>;
+export type RemovalReason = EnumValue<'removalReason'>;
+
+export function isEnumValue<N extends EnumName>(name: N, value: string): value is EnumValue<N> {
+  return (enums[name] as readonly string[]).includes(value);
+}
