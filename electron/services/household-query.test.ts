@@ -8,7 +8,7 @@ beforeAll(async () => {
   for (const [i, head] of heads.entries()) {
     const members = [member(head, validId(`1960010${i + 1}`, 11), 'head')];
     for (let k = 0; k < i; k++) members.push(member(`成员${i}${k}`, validId(`1990020${k + 1}`, 20 + i * 10 + k), 'other'));
-    await f.call('households/save', { household: household(`H00${i + 1}`, { villageCode: i % 2 ? VILLAGE_B : undefined, status: i === 4 ? 'edge' : 'registered_poor' }), members });
+    await f.call('households/save', { household: household(`H00${i + 1}`, { ...(i % 2 ? { villageCode: VILLAGE_B } : {}), status: i === 4 ? 'edge' : 'registered_poor' }), members });
   }
 });
 afterAll(async () => {

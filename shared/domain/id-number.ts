@@ -54,8 +54,10 @@ export function upgradeLegacyIdNumber(id15: string): string {
   return first17 + idCheckChar(first17);
 }
 
+/** The local calendar day (YYYY-MM-DD): in Beijing, 07:30 on Jan 1 is already the new year. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /**
@@ -70,6 +72,12 @@ export function parseIdNumber(raw: string, field = 'idNumber', today: string = t
     if (dateIssue) return { ok: false, issue: dateIssue };
     const upgrade = upgradeLegacyIdNumber(id);
     return { ok: false, issue: issue(field, 'idNumber.legacy15', { upgrade }), upgrade };
+  }
+  if (id.length === 18 && !/^\d{17}[\dX]$/.test(id)) {
+    // Right length, wrong character (a letter O for a zero, an X before the end): say where.
+    const inFirst17 = id.slice(0, 17).search(/\D/);
+    const position = inFirst17 === -1 ? 17 : inFirst17;
+    return { ok: false, issue: issue(field, 'idNumber.badChar', { position: position + 1, char: id[position]! }) };
   }
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, issue: issue(field, 'idNumber.format', { length: id.length }) };
   const dateIssue = birthDateIssue(id.slice(6, 14), today, field);

@@ -21,6 +21,7 @@ export const en: DeepPartialStrings<Messages> = {
     required: 'required',
     invalid: 'invalid format',
     'idNumber.format': 'must be 18 characters (17 digits and a check character), has {{length}}',
+    'idNumber.badChar': 'character {{position}} ("{{char}}") is not allowed: 17 digits, then a digit or X',
     'idNumber.checksum': 'wrong check character: expected {{expected}}, got {{actual}}',
     'idNumber.birthDateInvalid': 'birth date does not exist: {{date}}',
     'idNumber.birthDateFuture': 'birth date is in the future: {{date}}',

@@ -45,6 +45,7 @@ export const zhCN = {
     tooLong: '过长（最多 {{max}} 个字符）',
     notInList: '不是可选的值：{{value}}',
     'idNumber.format': '应为 18 位（17 位数字加校验位），现为 {{length}} 位',
+    'idNumber.badChar': '第 {{position}} 位“{{char}}”无效：前 17 位只能是数字，最后一位是数字或 X',
     'idNumber.checksum': '校验位错误：应为 {{expected}}，输入的是 {{actual}}',
     'idNumber.birthDateInvalid': '出生日期不存在：{{date}}',
     'idNumber.birthDateFuture': '出生日期在今天之后：{{date}}',
