@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { startBrowserServer, type BrowserServer } from './browser-server.js';
+import { makeFixture, type Fixture } from '../test/workstation-fixture.js';
+import { TOKEN_HEADER } from '../../shared/contract/bridge.js';
+
+let f: Fixture;
+let server: BrowserServer;
+
+beforeAll(async () => {
+  f = await makeFixture();
+  const staticDir = join(f.dir, 'renderer');
+  await mkdir(staticDir);
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>台账</title>');
+  server = await startBrowserServer({ ctx: f.workstation.ctx, staticDir });
+});
+afterAll(async () => {
+  await server.close();
+  await f.cleanup();
+});
+
+/** A raw request, so the Host and Origin headers are ours to set. */
+function call(path: string, headers: Record<string, string>, body = '{}', method = 'POST'): Promise<{ status: number; json: any; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => {
+        let json: unknown = null;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          /* static files are not JSON */
+        }
+        resolve({ status: res.statusCode ?? 0, json, text });
+      });
+    });
+    req.on('error', reject);
+    if (method === 'POST') req.end(body);
+    else req.end();
+  });
+}
+
+describe('browser mode server', () => {
+  it('listens on 127.0.0.1 and hands out an address with the token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=`));
+  });
+
+  it('serves the API with the token', async () => {
+    const r = await call('/api/settings/get', { [TOKEN_HEADER]: server.token });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ ok: true, result: { orgCode: '371502100', orgName: '测试镇' } });
+  });
+
+  it('refuses a call without the token, or with a wrong one', async () => {
+    expect((await call('/api/settings/get', {})).status).toBe(401);
+    expect((await call('/api/settings/get', { [TOKEN_HEADER]: `${server.token}x` })).status).toBe(401);
+  });
+
+  it('refuses another origin even with the token', async () => {
+    const r = await call('/api/settings/get', { [TOKEN_HEADER]: server.token, origin: 'http://evil.example' });
+    expect(r.status).toBe(403);
+  });
+
+  it('refuses a request whose Host is not loopback (DNS rebinding)', async () => {
+    const r = await call('/api/settings/get', { [TOKEN_HEADER]: server.token, host: `evil.example:${server.port}` });
+    expect(r.status).toBe(421);
+  });
+
+  it('validates input with the contract and says which field', async () => {
+    const r = await call('/api/villages/save', { [TOKEN_HEADER]: server.token }, JSON.stringify({ code: '12', name: '' }));
+    expect(r.status).toBe(400);
+    expect(r.json.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['code', 'name']);
+  });
+
+  it('serves the renderer with a Content-Security-Policy', async () => {
+    const r = await call('/', {}, '', 'GET');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('台账');
+  });
+});
