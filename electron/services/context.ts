@@ -1,4 +1,5 @@
 import type { Database } from '../db/driver.js';
+import { todayIso } from '../../shared/domain/id-number.js';
 
 /** What every service call gets: the database and who is acting. */
 export interface ServiceContext {
@@ -13,6 +14,7 @@ export function nowIso(ctx: ServiceContext): string {
   return ctx.now().toISOString();
 }
 
+/** The clerk's calendar date (local time: a UTC date is yesterday until 08:00 in China). */
 export function todayOf(ctx: ServiceContext): string {
-  return nowIso(ctx).slice(0, 10);
+  return todayIso(ctx.now());
 }

@@ -56,14 +56,12 @@ export async function generateDemoData(ctx: ServiceContext, options: DemoOptions
     const month = 1 + Math.floor(rnd() * 12);
     const day = 1 + Math.floor(rnd() * 28);
     serial++;
-    const seq = String(serial % 1000).padStart(3, '0');
-    // Past the first thousand people, vary the area code (born elsewhere in the province) so
-    // every number stays unique whatever the birth dates.
-    const block = Math.floor(serial / 1000);
-    const area = block === 0 ? township.slice(0, 6) : township.slice(0, 2) + String(block).padStart(4, '0');
-    let first17 = `${area}${birthYear}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${seq}`;
-    const sexDigit = Number(first17[16]);
-    if ((sexDigit % 2 === 1) !== male) first17 = first17.slice(0, 16) + String((sexDigit + 1) % 10);
+    // Two digits of the serial plus the sex digit; past the first hundred people the area code
+    // varies too (born elsewhere in the province), so every number is unique whatever the dates.
+    const block = Math.floor(serial / 100);
+    const area = block === 0 ? township.slice(0, 6) : township.slice(0, 2) + String(block % 10000).padStart(4, '0');
+    const sexDigit = 2 * Math.floor(rnd() * 5) + (male ? 1 : 0);
+    const first17 = `${area}${birthYear}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(serial % 100).padStart(2, '0')}${sexDigit}`;
     return first17 + idCheckChar(first17);
   };
 

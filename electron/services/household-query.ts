@@ -79,6 +79,15 @@ function toRow(r: RowRecord): HouseholdRow {
   };
 }
 
+/**
+ * Counting through the view pays for its joins on every row (≈120 ms at 50,000 households);
+ * when no filter needs the head or the member count, count the household table instead.
+ */
+function countSource(q: PageQuery): string {
+  const needsView = q.quickSearch !== '' || q.memberCountFilter !== null || q.textFilters.some((f) => f.column === 'headName' || f.column === 'villageName');
+  return needsView ? 'household_row' : '(SELECT * FROM household WHERE deleted_at IS NULL)';
+}
+
 export async function pageHouseholds(ctx: ServiceContext, q: PageQuery): Promise<MethodOutput<'households/page'>> {
   const where = whereClause(q);
   const order = [...q.sort.map((s) => `${COLUMN[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`), 'household_no ASC', 'id ASC'];
@@ -87,7 +96,7 @@ export async function pageHouseholds(ctx: ServiceContext, q: PageQuery): Promise
       `SELECT * FROM household_row ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
       [...where.params, q.endRow - q.startRow, q.startRow],
     ),
-    ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM household_row ${where.sql}`, where.params),
+    ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${countSource(q)} ${where.sql}`, where.params),
   ]);
   return { rows: rows.map(toRow), total: count?.n ?? 0 };
 }

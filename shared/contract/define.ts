@@ -17,8 +17,10 @@ export function mergeContracts<T extends readonly Record<string, MethodSpec>[]>(
   const merged: Record<string, MethodSpec> = {};
   for (const part of parts) {
     for (const [name, spec] of Object.entries(part)) {
-      if (name in merged) throw new Error(`API method declared twice: ${name}`);
-      merged[name] = spec;
+      // Own properties only: `in` would also see Object.prototype's `toString`, `constructor`...
+      if (Object.hasOwn(merged, name)) throw new Error(`API method declared twice: ${name}`);
+      // defineProperty, so a method named `__proto__` is kept rather than replacing the prototype.
+      Object.defineProperty(merged, name, { value: spec, enumerable: true, writable: true, configurable: true });
     }
   }
   return merged as Merge<T>;

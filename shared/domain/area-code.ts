@@ -13,7 +13,7 @@ export function areaCodeIssue(code: string, level: AreaLevel, field: string): Fi
 
 /** A village belongs to a township when its code starts with the township's 9 digits. */
 export function villageBelongsTo(villageCode: string, townshipCode: string): boolean {
-  return villageCode.length === 12 && villageCode.startsWith(townshipCode);
+  return /^\d{12}$/.test(villageCode) && /^\d{9}$/.test(townshipCode) && villageCode.startsWith(townshipCode);
 }
 
 export function countyOf(code: string): string {

@@ -15,7 +15,7 @@ export const en: DeepPartialStrings<Messages> = {
     insured: 'Basic medical insurance', phone: 'Phone', removalReason: 'Reason removed', sex: 'Sex',
     birthDate: 'Birth date', age: 'Age', headName: 'Head', headIdMasked: 'Head ID', memberCount: 'Members',
     updatedAt: 'Updated', orgCode: 'Township code', orgName: 'Township name', operatorName: 'Operator',
-    code: 'Village code', reason: 'Reason', file: 'File',
+    code: 'Village code', reason: 'Reason', file: 'File', amount: 'Amount',
   },
   issue: {
     required: 'required',
@@ -38,4 +38,5 @@ export const en: DeepPartialStrings<Messages> = {
   },
   memberLabel: 'member {{n}}',
   rowLabel: 'row {{row}}',
+  issueLine: '{{where}}: {{reason}}',
 };

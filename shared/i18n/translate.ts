@@ -45,5 +45,6 @@ export function describeIssue(t: TFunction, issue: FieldIssue): string {
   ].filter(Boolean).join(' ');
   // Codes such as `idNumber.checksum` are flat keys with a dot; i18next's deep lookup finds them.
   const reason = t(`issue.${issue.code}`, { ...issue.params, defaultValue: issue.code });
-  return where ? `${where}：${reason}` : reason;
+  // The joining colon is per language: full-width "：" in Chinese, ": " in English.
+  return where ? t('issueLine', { where, reason, defaultValue: '{{where}}：{{reason}}' }) : reason;
 }

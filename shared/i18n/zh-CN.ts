@@ -37,7 +37,7 @@ export const zhCN = {
     phone: '联系电话', removalReason: '减少原因', sex: '性别', birthDate: '出生日期', age: '年龄',
     headName: '户主', headIdMasked: '户主身份证号', memberCount: '人口数', updatedAt: '更新时间',
     orgCode: '乡镇代码', orgName: '乡镇名称', operatorName: '操作员', code: '村代码', reason: '原因',
-    file: '文件', endRow: '分页',
+    file: '文件', endRow: '分页', amount: '金额',
   },
   issue: {
     required: '必填',
@@ -89,6 +89,8 @@ export const zhCN = {
   },
   memberLabel: '第 {{n}} 位成员',
   rowLabel: '第 {{row}} 行',
+  /** One issue: where (row, member, field), then why. */
+  issueLine: '{{where}}：{{reason}}',
 };
 
 export type Messages = typeof zhCN;

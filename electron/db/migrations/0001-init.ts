@@ -74,6 +74,8 @@ CREATE TABLE person (
 CREATE UNIQUE INDEX person_id_number_live ON person(id_number) WHERE deleted_at IS NULL;
 CREATE INDEX person_household ON person(household_id, position) WHERE deleted_at IS NULL;
 CREATE INDEX person_name ON person(name) WHERE deleted_at IS NULL;
+-- Exactly one head per household is a rule the services check; the database refuses a second.
+CREATE UNIQUE INDEX person_one_head ON person(household_id) WHERE relation = 'head' AND deleted_at IS NULL AND removal_reason IS NULL;
 
 -- Append-only: who changed what, when, before and after (JSON of the row).
 CREATE TABLE audit_log (
