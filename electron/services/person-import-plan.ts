@@ -104,11 +104,17 @@ async function existingHousehold(conn: Connection, householdNo: string) {
   return toHousehold(h, persons);
 }
 
+const aliasesByKey = Object.fromEntries(personSheetColumns.map((c) => [c.key, c.aliases]));
+
+/** A row is the persons header when it names at least three known columns. */
+export function isPersonHeader(cells: string[]): boolean {
+  return mapHeaders(cells, aliasesByKey).columns.size >= 3;
+}
+
 export async function planPersonImport(conn: Tx, sheet: SheetData, township: string, today: string): Promise<ImportPlan> {
-  const aliases = Object.fromEntries(personSheetColumns.map((c) => [c.key, c.aliases]));
   const required = personSheetColumns.filter((c) => c.required).map((c) => c.key);
-  const { columns, ignored, missing } = mapHeaders(sheet.headers, aliases, required);
-  const issues: FieldIssue[] = missing.map((key) => ({ ...issue(key, 'import.missingColumn'), row: 1, column: byKey.get(key)!.header }));
+  const { columns, ignored, missing } = mapHeaders(sheet.headers, aliasesByKey, required);
+  const issues: FieldIssue[] = missing.map((key) => ({ ...issue(key, 'import.missingColumn'), row: sheet.headerRow ?? 1, column: byKey.get(key)!.header }));
   if (missing.length > 0) {
     return { households: [], issues, ignoredColumns: ignored, rowCount: sheet.rows.length, validRowNumbers: new Set() };
   }

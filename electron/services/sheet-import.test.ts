@@ -146,3 +146,28 @@ describe('villages import', () => {
     expect((await f.call('villages/list', {})).map((v) => v.name)).toEqual(['张庄', '李楼村', '王屯村']);
   });
 });
+
+describe('sheets as clerks make them', () => {
+  it('finds the header below a title line and keeps Excel row numbers', async () => {
+    const rows = [['XX镇建档立卡户花名册', '', '', '', '', '', '', '', '', '', ''], HEADERS, ...goodRows()];
+    const xlsx = await writeXlsx('花名册', rows[0]!, rows.slice(1));
+    const bad = await f.call('import/preview', { kind: 'persons', fileName: 't.xlsx', contentBase64: xlsx.toString('base64') });
+    expect(bad).toMatchObject({ rows: 4, validRows: 4, issues: [] });
+    const withError = rows.map((r) => [...r]);
+    withError[3]![6] = '朋友';
+    const xlsx2 = await writeXlsx('花名册', withError[0]!, withError.slice(1));
+    const result = await f.call('import/preview', { kind: 'persons', fileName: 't.xlsx', contentBase64: xlsx2.toString('base64') });
+    expect(result.issues.map((i) => [i.row, i.column])).toEqual([[4, '与户主关系']]);
+  });
+
+  it('guards exported CSV cells against formula injection and reads them back unchanged', async () => {
+    const rows = goodRows();
+    rows[0]![4] = '=HYPERLINK("x")';
+    await f.call('import/commit', csvUpload(rows));
+    const csv = await f.call('export/sheet', { kind: 'persons', format: 'csv' });
+    const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    const back = await f.call('import/commit', { kind: 'persons', fileName: csv.fileName, contentBase64: csv.contentBase64 });
+    expect(back).toMatchObject({ households: { unchanged: 2 }, persons: { unchanged: 4 } });
+  });
+});

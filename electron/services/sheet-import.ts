@@ -12,7 +12,7 @@ import { writeCsv } from '../sheets/write-sheet.js';
 import { chineseTranslator } from '../i18n.js';
 import { todayOf, type ServiceContext } from './context.js';
 import { writeHousehold, checkHousehold } from './household-service.js';
-import { planPersonImport, type ImportPlan } from './person-import-plan.js';
+import { isPersonHeader, planPersonImport, type ImportPlan } from './person-import-plan.js';
 import { requireTownship } from './settings-service.js';
 
 type Upload = MethodArgs<'import/preview'>;
@@ -82,7 +82,7 @@ async function rejectsCsv(sheet: SheetData, summary: ImportSummary, validRows: S
 }
 
 async function loadSheet(upload: Upload): Promise<SheetData> {
-  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName);
+  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: isPersonHeader });
 }
 
 export async function previewImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {

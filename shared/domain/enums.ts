@@ -18,6 +18,17 @@ export const enums = {
   laborAbility: ['skilled', 'normal', 'weak', 'lost', 'none'],
   schoolStatus: ['preschool_child', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'higher', 'not_in_school'],
   removalReason: ['death', 'moved_out', 'other'],
+  /** 健康扶贫 layers, in their usual order (六重保障; 2019 had the first five). */
+  medicalLayer: [
+    'basic_insurance', 'critical_illness', 'hospital_waiver', 'medical_assistance', 'supplementary_commercial',
+    'catastrophic_reassistance',
+  ],
+  /** What a layer's ratio applies to: 政策范围内费用, or what earlier layers left of it. */
+  medicalLayerBase: ['in_scope', 'remaining'],
+  /** 起付线 counted once a year (累计) or again at every visit (每次). */
+  deductibleScope: ['year', 'visit'],
+  visitType: ['inpatient', 'chronic_outpatient', 'general_outpatient'],
+  hospitalLevel: ['township', 'county', 'city', 'provincial', 'out_of_province'],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -32,6 +43,11 @@ export type DisabilityGrade = EnumValue<'disabilityGrade'>;
 export type LaborAbility = EnumValue<'laborAbility'>;
 export type SchoolStatus = EnumValue<'schoolStatus'>;
 export type RemovalReason = EnumValue<'removalReason'>;
+export type MedicalLayerCode = EnumValue<'medicalLayer'>;
+export type MedicalLayerBase = EnumValue<'medicalLayerBase'>;
+export type DeductibleScope = EnumValue<'deductibleScope'>;
+export type VisitType = EnumValue<'visitType'>;
+export type HospitalLevel = EnumValue<'hospitalLevel'>;
 
 export function isEnumValue<N extends EnumName>(name: N, value: string): value is EnumValue<N> {
   return (enums[name] as readonly string[]).includes(value);

@@ -12,7 +12,8 @@ const DOMAIN_DIR = new URL('../domain/', import.meta.url);
 /** The `code` of every `issue(field, 'code', …)` call in the non-test sources of shared/domain. */
 function domainIssueCodes(): Map<string, string> {
   const codes = new Map<string, string>(); // code → file that produces it
-  const files = readdirSync(DOMAIN_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  // Recursive: sub-folders such as domain/medical/ produce codes too.
+  const files = readdirSync(DOMAIN_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   for (const file of files) {
     const source = readFileSync(new URL(file, DOMAIN_DIR), 'utf8');
     // First argument: anything without a top-level comma, allowing one level of parentheses (`at('name')`).
@@ -29,7 +30,7 @@ describe('issue codes produced by shared/domain', () => {
   const codes = domainIssueCodes();
 
   it('finds the codes (the scan itself works)', () => {
-    for (const known of ['required', 'idNumber.checksum', 'idNumber.legacy15', 'money.tooManyDecimals', 'household.manyHeads', 'areaCode.format', 'person.disabilityWithoutHealth', 'phone.format']) {
+    for (const known of ['required', 'idNumber.checksum', 'idNumber.legacy15', 'money.tooManyDecimals', 'household.manyHeads', 'areaCode.format', 'person.disabilityWithoutHealth', 'phone.format', 'medical.layerNotInYear', 'medical.differsFromProposal']) {
       expect(codes.has(known), `scan should find ${known}`).toBe(true);
     }
     expect(codes.size).toBeGreaterThanOrEqual(20);
