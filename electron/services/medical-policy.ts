@@ -11,6 +11,7 @@ export type Queryable = Pick<Connection, 'all' | 'get'>;
 interface YearRow {
   year: number;
   personal_share_ceiling_bp: number;
+  note: string | null;
 }
 
 interface LayerRow {
@@ -77,7 +78,7 @@ export async function listPolicyYears(conn: Queryable): Promise<number[]> {
 /** The rules of `year`, layers in position order; null when the year has no live row. */
 export async function loadPolicyYear(conn: Queryable, year: number): Promise<PolicyYearRules | null> {
   const yearRow = await conn.get<YearRow>(
-    'SELECT year, personal_share_ceiling_bp FROM medical_policy_year WHERE year = ? AND deleted_at IS NULL', [year],
+    'SELECT year, personal_share_ceiling_bp, note FROM medical_policy_year WHERE year = ? AND deleted_at IS NULL', [year],
   );
   if (!yearRow) return null;
   const layerRows = await conn.all<LayerRow>(
@@ -99,6 +100,7 @@ export async function loadPolicyYear(conn: Queryable, year: number): Promise<Pol
   return {
     year: yearRow.year,
     personalShareCeilingBp: yearRow.personal_share_ceiling_bp,
+    note: yearRow.note,
     layers: layerRows.map((row) => toLayer(row, ratesByLayer.get(row.id) ?? [])),
   };
 }

@@ -68,7 +68,7 @@ export const en: DeepPartialStrings<Messages> = {
     nav: { label: 'Main navigation', households: 'Households', settings: 'Settings' },
     settings: {
       title: 'Settings',
-      welcome: 'Welcome. First enter this township’s code and name, then add its villages; then you can enter households.',
+      welcome: 'Welcome. First enter this township\'s code and name, then add its villages; then you can enter households.',
       orgSection: 'This township', orgCodeHint: '9-digit statistical area code, e.g. 371502100', saveOrg: 'Save township', orgSaved: 'Township saved',
       villagesSection: 'Villages', villagesEmpty: 'No villages yet. Add them on the last line, or import a sheet.',
       villageCode: 'Village code', villageName: 'Village name', householdCount: 'Households',
@@ -81,7 +81,7 @@ export const en: DeepPartialStrings<Messages> = {
     },
     households: {
       title: 'Households', toolbar: 'Household tools', gridLabel: 'Household list',
-      quickSearch: 'Quick search', quickSearchPlaceholder: 'Head’s name, ID number or household no.',
+      quickSearch: 'Quick search', quickSearchPlaceholder: 'Head\'s name, ID number or household no.',
       villageFilter: 'Filter by village', allVillages: 'All villages', statusFilter: 'Filter by type', allStatuses: 'All types',
       add: 'New household', import: 'Import', export: 'Export', exportXlsx: 'Export as Excel (.xlsx)', exportCsv: 'Export as CSV (UTF-8)',
       template: 'Download template', downloaded: 'Downloaded {{fileName}}',
@@ -107,7 +107,7 @@ export const en: DeepPartialStrings<Messages> = {
       keysHintNew: 'Enter next · Shift+Enter previous · Ctrl+Enter add member · Ctrl+S save · Ctrl+Shift+S save and add next · Esc cancel',
     },
     import: {
-      title: 'Import households', chooseFile: 'File to import', fileHint: '.xlsx or .csv, one member per row, headers as in the template',
+      title: 'Import households', chooseFile: 'File to import', chooseButton: 'Choose file…', fileHint: '.xlsx or .csv, one member per row, headers as in the template',
       checking: 'Checking {{fileName}}…', summaryTitle: 'Check result', doneTitle: 'Import result',
       rows: 'Rows', validRows: 'Valid rows', households: 'Households', persons: 'Members',
       changes: '{{added}} added, {{updated}} updated, {{unchanged}} unchanged',

@@ -155,7 +155,7 @@ export const zhCN = {
       keysHintNew: 'Enter 下一项 · Shift+Enter 上一项 · Ctrl+Enter 添加成员 · Ctrl+S 保存 · Ctrl+Shift+S 保存并新增 · Esc 取消',
     },
     import: {
-      title: '导入户籍表', chooseFile: '选择要导入的文件', fileHint: '.xlsx 或 .csv，每行一位成员，列名与模板相同',
+      title: '导入户籍表', chooseFile: '选择要导入的文件', chooseButton: '选择文件…', fileHint: '.xlsx 或 .csv，每行一位成员，列名与模板相同',
       checking: '正在检查 {{fileName}}…', summaryTitle: '检查结果', doneTitle: '导入结果',
       rows: '表中行数', validRows: '有效行数', households: '户', persons: '成员',
       changes: '新增 {{added}}，更新 {{updated}}，无变化 {{unchanged}}',

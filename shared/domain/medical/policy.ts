@@ -42,6 +42,8 @@ export interface PolicyYearRules {
   personalShareCeilingBp: number;
   /** In `position` order. */
   layers: readonly PolicyLayerRule[];
+  /** The year row's note (the seeded example years say 示例值，请按当地政策修改). */
+  note?: string | null;
 }
 
 /** One 人次 (one visit or stay) as far as the calculator is concerned. */
