@@ -29,3 +29,8 @@ export function describeError(t: TFunction, err: unknown): ErrorText {
 export function normaliseIssue(issue: FieldIssue): FieldIssue {
   return issue.field.startsWith('household.') ? { ...issue, field: issue.field.slice('household.'.length) } : issue;
 }
+
+/** Only the reason ("校验位错误…"), for a message shown right under its field. */
+export function reasonOf(t: TFunction, issue: FieldIssue): string {
+  return describeIssue(t, { field: '', code: issue.code, ...(issue.params ? { params: issue.params } : {}) });
+}

@@ -8,7 +8,8 @@ import type { Language } from '../../../shared/i18n/translate.js';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-export const FONT_STACK = ['"Microsoft YaHei"', '"WenQuanYi Micro Hei"', '"PingFang SC"', 'sans-serif'];
+/** Plain names: the Theming API quotes names with spaces itself. */
+export const FONT_STACK = ['Microsoft YaHei', 'WenQuanYi Micro Hei', 'PingFang SC', 'sans-serif'];
 
 export const gridTheme = themeQuartz.withParams({
   fontFamily: FONT_STACK,

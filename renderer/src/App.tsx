@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from './api/client.js';
+import type { Settings, Village } from '../../shared/contract/settings.js';
+import { WorkstationContext, type Workstation } from './app/workstation-context.js';
+import { useNotices } from './app/notice-context.js';
+import { NavBar, type PageName } from './components/NavBar.js';
+import { AppHeader } from './components/AppHeader.js';
+import { SettingsPage } from './settings/SettingsPage.js';
+import { HouseholdsPage } from './households/HouseholdsPage.js';
+
+export function App() {
+  const { t } = useTranslation();
+  const notices = useNotices();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [villages, setVillages] = useState<Village[]>([]);
+  const [page, setPage] = useState<PageName | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const reloadSettings = useCallback(async () => {
+    const next = await invoke('settings/get', {});
+    setSettings(next);
+    // A new workstation opens on 设置: nothing else works before the township is known.
+    setPage((current) => current ?? (next.orgCode ? 'households' : 'settings'));
+  }, []);
+
+  const reloadVillages = useCallback(async () => {
+    setVillages(await invoke('villages/list', {}));
+  }, []);
+
+  useEffect(() => {
+    Promise.all([reloadSettings(), reloadVillages()]).catch((err: unknown) => {
+      setFailed(true);
+      notices.error(err);
+    });
+  }, [reloadSettings, reloadVillages, notices]);
+
+  const workstation = useMemo<Workstation | null>(
+    () => (settings ? { settings, villages, reloadSettings, reloadVillages } : null),
+    [settings, villages, reloadSettings, reloadVillages],
+  );
+
+  useEffect(() => {
+    document.title = settings?.orgName ? `${t('app.title')} · ${settings.orgName}` : t('app.title');
+  }, [settings?.orgName, t]);
+
+  if (!workstation || !page) {
+    return <div className="app-loading" role="status">{failed ? t('ui.app.loadFailed') : t('ui.common.loading')}</div>;
+  }
+
+  return (
+    <WorkstationContext value={workstation}>
+      <div className="app">
+        <AppHeader />
+        <div className="app-body">
+          <NavBar page={page} onNavigate={setPage} />
+          <main className="app-main">
+            {page === 'settings' ? <SettingsPage onDone={() => setPage('households')} /> : <HouseholdsPage onOpenSettings={() => setPage('settings')} />}
+          </main>
+        </div>
+      </div>
+    </WorkstationContext>
+  );
+}

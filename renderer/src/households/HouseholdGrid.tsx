@@ -1,0 +1,82 @@
+import { useCallback, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent } from 'ag-grid-community';
+import { invoke } from '../api/client.js';
+import { useNotices } from '../app/notice-context.js';
+import type { HouseholdRow } from '../../../shared/contract/households.js';
+import { currentLanguage } from '../i18n.js';
+import { gridLocale, gridTheme } from '../lib/grid-setup.js';
+import { householdColumns } from './household-columns.js';
+import { toPageQuery, type ToolbarFilters } from './grid-query.js';
+
+/** Rows per request; only the blocks near the viewport stay in memory (50,000 households). */
+const BLOCK_SIZE = 100;
+
+interface HouseholdGridProps {
+  filters: ToolbarFilters;
+  onOpen(id: string): void;
+  onTotal(total: number | null): void;
+  onReady(api: GridApi<HouseholdRow>): void;
+}
+
+export function HouseholdGrid({ filters, onOpen, onTotal, onReady }: HouseholdGridProps) {
+  const { t } = useTranslation();
+  const notices = useNotices();
+  const language = currentLanguage();
+  const columnDefs = useMemo(() => householdColumns(t), [t]);
+  const callbacks = useRef({ onOpen, onTotal, notices });
+  callbacks.current = { onOpen, onTotal, notices };
+
+  // A new datasource for new toolbar filters: the grid starts again from the top.
+  const datasource = useMemo<IDatasource>(() => ({
+    getRows(params) {
+      invoke('households/page', toPageQuery(params, filters))
+        .then(({ rows, total }) => {
+          params.successCallback(rows, total);
+          callbacks.current.onTotal(total);
+        })
+        .catch((err: unknown) => {
+          params.failCallback();
+          callbacks.current.notices.error(err);
+        });
+    },
+  }), [filters]);
+
+  const ready = useCallback((event: GridReadyEvent<HouseholdRow>) => onReady(event.api), [onReady]);
+
+  const keyDown = useCallback((event: CellKeyDownEvent<HouseholdRow>) => {
+    const key = event.event instanceof KeyboardEvent ? event.event.key : '';
+    if (key === 'Enter' && event.data) {
+      event.event?.preventDefault();
+      callbacks.current.onOpen(event.data.id);
+    }
+  }, []);
+
+  const doubleClick = useCallback((event: RowDoubleClickedEvent<HouseholdRow>) => {
+    if (event.data) callbacks.current.onOpen(event.data.id);
+  }, []);
+
+  return (
+    <div className="grid-host" aria-label={t('ui.households.gridLabel')} role="region">
+      <AgGridReact<HouseholdRow>
+        key={language}
+        theme={gridTheme}
+        localeText={gridLocale(language)}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK_SIZE}
+        maxBlocksInCache={20}
+        maxConcurrentDatasourceRequests={2}
+        columnDefs={columnDefs}
+        defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: false }}
+        getRowId={(p) => p.data.id}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        onGridReady={ready}
+        onCellKeyDown={keyDown}
+        onRowDoubleClicked={doubleClick}
+        overlayNoRowsTemplate={`<span class="grid-empty">${t('ui.households.empty')}</span>`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GridApi } from 'ag-grid-community';
+import { invoke } from '../api/client.js';
+import { useWorkstation } from '../app/workstation-context.js';
+import { useNotices } from '../app/notice-context.js';
+import type { HouseholdRow } from '../../../shared/contract/households.js';
+import { downloadFile } from '../lib/files.js';
+import { useDebounced } from '../lib/use-debounced.js';
+import { HouseholdToolbar } from './HouseholdToolbar.js';
+import { HouseholdGrid } from './HouseholdGrid.js';
+import { HouseholdEditor, type EditorTarget } from './editor/HouseholdEditor.js';
+import { ImportDialog } from './import/ImportDialog.js';
+import type { ToolbarFilters } from './grid-query.js';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
+  const { t } = useTranslation();
+  const { settings, reloadVillages } = useWorkstation();
+  const notices = useNotices();
+  const [search, setSearch] = useState('');
+  const [villageCode, setVillageCode] = useState('');
+  const [status, setStatus] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const grid = useRef<GridApi<HouseholdRow> | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const quickSearch = useDebounced(search, SEARCH_DEBOUNCE_MS);
+  const filters = useMemo<ToolbarFilters>(() => ({ quickSearch, villageCode, status }), [quickSearch, villageCode, status]);
+
+  // Alt+N (and Ctrl+N where the browser lets us) opens a new household from anywhere on the list.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (editor || importing) return;
+      if ((e.altKey || e.ctrlKey) && !e.shiftKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault();
+        setEditor({ kind: 'new' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor, importing]);
+
+  const focusGrid = useCallback(() => {
+    const api = grid.current;
+    if (!api || api.getDisplayedRowCount() === 0) return;
+    const focused = api.getFocusedCell();
+    api.ensureIndexVisible(focused?.rowIndex ?? 0);
+    api.setFocusedCell(focused?.rowIndex ?? 0, 'householdNo');
+  }, []);
+
+  const onReady = useCallback((api: GridApi<HouseholdRow>) => {
+    grid.current = api;
+  }, []);
+
+  const refresh = useCallback(() => {
+    grid.current?.refreshInfiniteCache();
+    void reloadVillages().catch(() => undefined);
+  }, [reloadVillages]);
+
+  const closeEditor = useCallback((changed: boolean) => {
+    setEditor(null);
+    if (changed) refresh();
+    setTimeout(focusGrid, 0);
+  }, [refresh, focusGrid]);
+
+  const download = async (run: () => Promise<{ fileName: string; mimeType: string; contentBase64: string }>) => {
+    setBusy(true);
+    try {
+      const file = await run();
+      downloadFile(file);
+      notices.success(t('ui.households.downloaded', { fileName: file.fileName }));
+    } catch (err) {
+      notices.error(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!settings.orgCode) {
+    return (
+      <div className="page">
+        <h1 className="page-title">{t('ui.households.title')}</h1>
+        <div className="callout" role="note">
+          <p>{t('ui.households.noOrg')}</p>
+          <button type="button" className="button button-primary" onClick={onOpenSettings}>{t('ui.households.goSettings')}</button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page-fill">
+      <div className="page-header">
+        <h1 className="page-title">{t('ui.households.title')}</h1>
+        <span className="page-hint">{t('ui.households.keysHint')}</span>
+      </div>
+      <HouseholdToolbar
+        search={search}
+        onSearch={setSearch}
+        villageCode={villageCode}
+        onVillage={setVillageCode}
+        status={status}
+        onStatus={setStatus}
+        onAdd={() => setEditor({ kind: 'new' })}
+        onImport={() => setImporting(true)}
+        onExport={(format) => void download(() => invoke('export/sheet', { kind: 'persons', format }))}
+        onTemplate={() => void download(() => invoke('templates/get', { kind: 'persons' }))}
+        onSearchArrowDown={focusGrid}
+        searchRef={searchRef}
+        busy={busy}
+      />
+      <HouseholdGrid filters={filters} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} />
+      <div className="status-line" role="status" aria-live="polite">
+        {total === null ? t('ui.common.loading') : t('ui.households.count', { count: total })}
+      </div>
+      {editor && <HouseholdEditor target={editor} onClose={closeEditor} onSavedNew={refresh} />}
+      {importing && (
+        <ImportDialog
+          onClose={() => {
+            setImporting(false);
+            setTimeout(() => searchRef.current?.focus(), 0);
+          }}
+          onImported={refresh}
+        />
+      )}
+    </div>
+  );
+}

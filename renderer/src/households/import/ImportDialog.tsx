@@ -1,0 +1,123 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client.js';
+import type { ImportSummary } from '../../../../shared/contract/transfer.js';
+import { Modal } from '../../components/Modal.js';
+import { ErrorView } from '../../components/ErrorView.js';
+import { describeError, type ErrorText } from '../../lib/errors.js';
+import { downloadFile, readFileAsBase64, type DownloadFile, type UploadFile } from '../../lib/files.js';
+import { ImportSummaryView } from './ImportSummaryView.js';
+import { ImportIssuesGrid } from './ImportIssuesGrid.js';
+
+type Phase =
+  | { step: 'choose' }
+  | { step: 'checking'; fileName: string }
+  | { step: 'preview'; file: UploadFile; summary: ImportSummary }
+  | { step: 'committing'; file: UploadFile; summary: ImportSummary }
+  | { step: 'done'; summary: ImportSummary; rejects: DownloadFile | null };
+
+/**
+ * 导入: choose a sheet, see what it would do and every bad row, then import all of it (only when
+ * nothing is wrong) or, on purpose, only the valid rows, keeping the rejected rows as a CSV.
+ */
+export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  const [failure, setFailure] = useState<ErrorText | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const preview = async (chosen: File) => {
+    setFailure(null);
+    setFileName(chosen.name);
+    setPhase({ step: 'checking', fileName: chosen.name });
+    try {
+      const file = await readFileAsBase64(chosen);
+      const summary = await invoke('import/preview', { ...file, kind: 'persons' });
+      setPhase({ step: 'preview', file, summary });
+    } catch (err) {
+      setFailure(describeError(t, err));
+      setPhase({ step: 'choose' });
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const commit = async (file: UploadFile, summary: ImportSummary, skipInvalid: boolean) => {
+    setFailure(null);
+    setPhase({ step: 'committing', file, summary });
+    try {
+      const result = await invoke('import/commit', { ...file, kind: 'persons', skipInvalid });
+      if (result.committed) onImported();
+      setPhase({ step: 'done', summary: result, rejects: result.rejects });
+    } catch (err) {
+      setFailure(describeError(t, err));
+      setPhase({ step: 'preview', file, summary });
+    }
+  };
+
+  const [fileName, setFileName] = useState<string | null>(null);
+  const summary = phase.step === 'preview' || phase.step === 'committing' || phase.step === 'done' ? phase.summary : null;
+  const bad = summary?.issues.length ?? 0;
+  return (
+    <Modal title={t('ui.import.title')} onCancel={onClose} className="import-dialog">
+      <div className="import-choose">
+        <input
+          ref={fileInput}
+          id="import-file"
+          type="file"
+          accept=".xlsx,.csv"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label={t('ui.import.chooseFile')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void preview(file);
+          }}
+        />
+        <button
+          type="button"
+          className="button"
+          data-autofocus
+          disabled={phase.step === 'checking' || phase.step === 'committing'}
+          onClick={() => fileInput.current?.click()}
+        >
+          {t('ui.import.chooseButton')}
+        </button>
+        <span className={fileName ? 'import-file-name' : 'muted'}>{fileName ?? t('ui.import.fileHint')}</span>
+      </div>
+      {phase.step === 'checking' && <p role="status" className="muted">{t('ui.import.checking', { fileName: phase.fileName })}</p>}
+      {failure && <div className="callout callout-error" role="alert"><ErrorView {...failure} /></div>}
+      {summary && <ImportSummaryView summary={summary} done={phase.step === 'done'} />}
+      {summary && bad > 0 && <ImportIssuesGrid issues={summary.issues} />}
+      <div className="modal-actions">
+        {phase.step === 'done' && phase.rejects && (
+          <button type="button" className="button" onClick={() => phase.rejects && downloadFile(phase.rejects)}>{t('ui.import.downloadRejects')}</button>
+        )}
+        <button type="button" className="button" onClick={onClose}>{phase.step === 'done' ? t('ui.common.close') : t('ui.common.cancel')}</button>
+        {(phase.step === 'preview' || phase.step === 'committing') && (
+          <>
+            {bad > 0 && (
+              <button
+                type="button"
+                className="button"
+                disabled={phase.step === 'committing' || phase.summary.validRows === 0}
+                onClick={() => void commit(phase.file, phase.summary, true)}
+              >
+                {t('ui.import.commitValid', { count: phase.summary.validRows })}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={phase.step === 'committing' || bad > 0 || phase.summary.validRows === 0}
+              title={bad > 0 ? t('ui.import.blockedHint', { count: bad }) : undefined}
+              onClick={() => void commit(phase.file, phase.summary, false)}
+            >
+              {phase.step === 'committing' ? t('ui.import.committing') : t('ui.import.commit')}
+            </button>
+          </>
+        )}
+      </div>
+    </Modal>
+  );
+}

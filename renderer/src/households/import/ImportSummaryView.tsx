@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportSummary } from '../../../../shared/contract/transfer.js';
+
+/** The sheet in numbers: rows, valid rows, and what would happen (or happened) to households and people. */
+export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {
+  const { t } = useTranslation();
+  const bad = summary.issues.length;
+  return (
+    <div className="import-summary" data-testid="import-summary">
+      <h3 className="section-title">{done ? t('ui.import.doneTitle') : t('ui.import.summaryTitle')}</h3>
+      <dl className="summary-grid">
+        <dt>{t('ui.import.rows')}</dt>
+        <dd>{summary.rows}</dd>
+        <dt>{t('ui.import.validRows')}</dt>
+        <dd>{summary.validRows}</dd>
+        <dt>{t('ui.import.households')}</dt>
+        <dd>{t('ui.import.changes', summary.households)}</dd>
+        <dt>{t('ui.import.persons')}</dt>
+        <dd>{t('ui.import.changes', summary.persons)}</dd>
+      </dl>
+      {summary.ignoredColumns.length > 0 && (
+        <p className="muted">{t('ui.import.ignored', { columns: summary.ignoredColumns.join('、') })}</p>
+      )}
+      {!done && (
+        <p className={bad > 0 ? 'callout callout-warn' : 'callout'}>
+          {bad > 0 ? t('ui.import.blockedHint', { count: bad }) : t('ui.import.noBadRows')}
+        </p>
+      )}
+    </div>
+  );
+}

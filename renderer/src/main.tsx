@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './lib/grid-setup.js';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/modal.css';
+import './styles/editor.css';
+import { initI18n } from './i18n.js';
+import { App } from './App.js';
+import { NoticeProvider } from './components/NoticeProvider.js';
+
+void initI18n().then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <NoticeProvider>
+        <App />
+      </NoticeProvider>
+    </StrictMode>,
+  );
+});
