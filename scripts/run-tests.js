@@ -48,7 +48,16 @@ if (want('e2e')) {
   rmSync(report, { force: true });
   run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
   if (existsSync(report)) {
-    const s = JSON.parse(readFileSync(report, 'utf8')).stats;
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    const s = json.stats;
+    // Say why each skipped test was skipped (e.g. no Electron binary on an offline machine).
+    const walk = (suite) => [...(suite.suites ?? []).flatMap(walk), ...(suite.specs ?? [])];
+    for (const spec of json.suites.flatMap(walk)) {
+      for (const t of spec.tests) {
+        const why = t.annotations?.find((a) => a.type === 'skip')?.description;
+        if (t.status === 'skipped' && why) console.log(`skipped: ${spec.title}: ${why}`);
+      }
+    }
     totals.passed += s.expected + (s.flaky ?? 0);
     totals.failed += s.unexpected;
     totals.skipped += s.skipped;

@@ -15,12 +15,14 @@ const BLOCK_SIZE = 100;
 
 interface HouseholdGridProps {
   filters: ToolbarFilters;
+  /** Shown in a pinned bottom row; null while the first page loads. */
+  total: number | null;
   onOpen(id: string): void;
   onTotal(total: number | null): void;
   onReady(api: GridApi<HouseholdRow>): void;
 }
 
-export function HouseholdGrid({ filters, onOpen, onTotal, onReady }: HouseholdGridProps) {
+export function HouseholdGrid({ filters, total, onOpen, onTotal, onReady }: HouseholdGridProps) {
   const { t } = useTranslation();
   const notices = useNotices();
   const language = currentLanguage();
@@ -43,18 +45,23 @@ export function HouseholdGrid({ filters, onOpen, onTotal, onReady }: HouseholdGr
     },
   }), [filters]);
 
+  const pinnedTotal = useMemo(
+    () => (total === null ? [] : [{ id: 'pinned-total', householdNo: t('ui.households.count', { count: total }) } as HouseholdRow]),
+    [total, t],
+  );
+
   const ready = useCallback((event: GridReadyEvent<HouseholdRow>) => onReady(event.api), [onReady]);
 
   const keyDown = useCallback((event: CellKeyDownEvent<HouseholdRow>) => {
     const key = event.event instanceof KeyboardEvent ? event.event.key : '';
-    if (key === 'Enter' && event.data) {
+    if (key === 'Enter' && event.data && event.rowPinned !== 'bottom') {
       event.event?.preventDefault();
       callbacks.current.onOpen(event.data.id);
     }
   }, []);
 
   const doubleClick = useCallback((event: RowDoubleClickedEvent<HouseholdRow>) => {
-    if (event.data) callbacks.current.onOpen(event.data.id);
+    if (event.data && event.rowPinned !== 'bottom') callbacks.current.onOpen(event.data.id);
   }, []);
 
   return (
@@ -69,6 +76,8 @@ export function HouseholdGrid({ filters, onOpen, onTotal, onReady }: HouseholdGr
         maxBlocksInCache={20}
         maxConcurrentDatasourceRequests={2}
         columnDefs={columnDefs}
+        pinnedBottomRowData={pinnedTotal}
+        getRowClass={(p) => (p.node.rowPinned ? 'grid-total-row' : undefined)}
         defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: false }}
         getRowId={(p) => p.data.id}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}

@@ -114,8 +114,9 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
         searchRef={searchRef}
         busy={busy}
       />
-      <HouseholdGrid filters={filters} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} />
-      <div className="status-line" role="status" aria-live="polite">
+      <HouseholdGrid filters={filters} total={total} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} />
+      {/* The count shows in the grid's pinned row; this line tells screen readers when it changes. */}
+      <div className="visually-hidden" role="status" aria-live="polite">
         {total === null ? t('ui.common.loading') : t('ui.households.count', { count: total })}
       </div>
       {editor && <HouseholdEditor target={editor} onClose={closeEditor} onSavedNew={refresh} />}

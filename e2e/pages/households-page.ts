@@ -1,0 +1,31 @@
+/** The 户籍台账 list: toolbar, grid and its pinned count row. Located by role and label. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class HouseholdsPage {
+  readonly search: Locator;
+  readonly grid: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('searchbox', { name: '快速查找' }).or(page.getByLabel('快速查找'));
+    this.grid = page.getByRole('region', { name: '户列表' });
+    this.status = page.getByRole('status').filter({ hasText: /共 \d+ 户/ });
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('navigation')).toContainText('户籍台账');
+  }
+
+  async expectCount(count: number): Promise<void> {
+    await expect(this.status).toHaveText(`共 ${count} 户`);
+  }
+
+  row(text: string): Locator {
+    return this.grid.getByRole('row').filter({ hasText: text });
+  }
+
+  async quickSearch(text: string): Promise<void> {
+    await this.search.fill(text);
+  }
+}
