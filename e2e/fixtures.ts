@@ -48,7 +48,20 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ app: AppServer }>({
+export const test = base.extend<{ app: AppServer; cspGuard: void }>({
+  // Every page is watched for Content-Security-Policy violations and uncaught errors.
+  cspGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      await use();
+      expect(problems, 'CSP violations or uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'taizhang-e2e-'));
     const dbFile = join(dataDir, 'taizhang.sqlite');

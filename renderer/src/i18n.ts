@@ -4,7 +4,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources, type Language } from '../../shared/i18n/translate.js';
+import { i18nOptions, type Language } from '../../shared/i18n/translate.js';
 
 const LANGUAGE_KEY = 'taizhang.language';
 
@@ -18,16 +18,7 @@ function storedLanguage(): Language {
 export async function initI18n(): Promise<void> {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
-  await i18next.use(initReactI18next).init({
-    lng,
-    fallbackLng: 'zh-CN',
-    resources,
-    // React escapes on render; i18next must not escape a second time.
-    interpolation: { escapeValue: false },
-    keySeparator: '.',
-    nsSeparator: false,
-    returnNull: false,
-  });
+  await i18next.use(initReactI18next).init(i18nOptions(lng));
 }
 
 export async function changeLanguage(lng: Language): Promise<void> {

@@ -6,17 +6,24 @@ import type { FieldIssue } from '../domain/issue.js';
 export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
 export type Language = keyof typeof resources;
 
-/** A standalone i18next instance, for the main process and the CLI. */
-export async function createTranslator(lng: Language = 'zh-CN'): Promise<i18n> {
-  const instance = i18next.createInstance();
-  await instance.init({
+/** One configuration for every i18next instance: the renderer's, the main process's, the CLI's. */
+export function i18nOptions(lng: Language) {
+  return {
     lng,
     fallbackLng: 'zh-CN',
     resources,
+    // React escapes on render and files are not HTML: i18next must not escape as well.
     interpolation: { escapeValue: false },
     keySeparator: '.',
-    nsSeparator: false,
-  });
+    nsSeparator: false as const,
+    returnNull: false,
+  };
+}
+
+/** A standalone i18next instance, for the main process and the CLI. */
+export async function createTranslator(lng: Language = 'zh-CN'): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.init(i18nOptions(lng));
   return instance;
 }
 
