@@ -146,3 +146,28 @@ describe('contract validation in the main process', () => {
     expect(error).toMatchObject({ kind: 'bad_request', code: 'unknownMethod' });
   });
 });
+
+describe('change of head', () => {
+  it('hands the head over to another member in one save, whatever their order', async () => {
+    const saved = await saveThree();
+    const loaded = await f.call('households/get', { id: saved.id });
+    // The wife becomes head (listed before the old head); the old head died.
+    const [oldHead, wife, son] = loaded.members;
+    const result = await f.call('households/save', {
+      household: loaded,
+      members: [{ ...wife!, relation: 'head' }, { ...oldHead!, relation: 'spouse', removalReason: 'death' }, son!],
+    });
+    expect(result.rowVersion).toBe(2);
+    const row = (await f.call('households/page', { startRow: 0, endRow: 10 })).rows[0]!;
+    expect([row.headName, row.memberCount]).toEqual(['李四', 2]);
+  });
+
+  it('replaces a mistaken head with a new person', async () => {
+    const saved = await saveThree();
+    const loaded = await f.call('households/get', { id: saved.id });
+    const [, wife, son] = loaded.members;
+    await f.call('households/save', { household: loaded, members: [member('王五', validId('19660101', 91), 'head'), wife!, son!] });
+    const row = (await f.call('households/page', { startRow: 0, endRow: 10 })).rows[0]!;
+    expect(row.headName).toBe('王五');
+  });
+});

@@ -86,26 +86,30 @@ export async function writeHousehold(
   else head = await insertRecord(tx, ctx, 'household', householdValues(draft));
 
   const byIdNumber = new Map(livePersons.map((p) => [p.id_number, p.id]));
-  const kept = new Set<string>();
   const persons = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-  for (const [i, m] of members.entries()) {
-    const values = personValues(m, facts[i]!, head.id, i);
-    // A row re-imported without its id is matched by ID number, so re-imports never duplicate.
-    const personId = m.id ?? byIdNumber.get(facts[i]!.idNumber);
-    if (personId) {
-      if (!livePersons.some((p) => p.id === personId)) throw new AppError('not_found', 'not_found', { table: 'person' });
-      const w = await updateRecord(tx, ctx, 'person', personId, m.id ? (m.rowVersion ?? null) : null, values);
-      persons[w.changed ? 'updated' : 'unchanged']++;
-      kept.add(personId);
-    } else {
-      await insertRecord(tx, ctx, 'person', values);
-      persons.added++;
-    }
+  // A row re-imported without its id is matched by ID number, so re-imports never duplicate.
+  const targets = members.map((m, i) => ({ m, i, personId: m.id ?? byIdNumber.get(facts[i]!.idNumber) }));
+  for (const t of targets) {
+    if (t.personId && !livePersons.some((p) => p.id === t.personId)) throw new AppError('not_found', 'not_found', { table: 'person' });
   }
+  const kept = new Set(targets.flatMap((t) => (t.personId ? [t.personId] : [])));
+  // Order matters for the one-head index: members who leave or stop being head are written
+  // before the new head, so a change of head never has two live heads in between.
   for (const p of livePersons) {
     if (!kept.has(p.id)) {
       await tombstoneRecord(tx, ctx, 'person', p.id, null, null);
       persons.removed++;
+    }
+  }
+  const isLiveHead = (m: MemberDraft) => m.relation === 'head' && m.removalReason === null;
+  for (const { m, i, personId } of [...targets.filter((t) => !isLiveHead(t.m)), ...targets.filter((t) => isLiveHead(t.m))]) {
+    const values = personValues(m, facts[i]!, head.id, i);
+    if (personId) {
+      const w = await updateRecord(tx, ctx, 'person', personId, m.id ? (m.rowVersion ?? null) : null, values);
+      persons[w.changed ? 'updated' : 'unchanged']++;
+    } else {
+      await insertRecord(tx, ctx, 'person', values);
+      persons.added++;
     }
   }
   const membersChanged = persons.added + persons.updated + persons.removed > 0;
