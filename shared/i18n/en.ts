@@ -6,6 +6,31 @@ type DeepPartialStrings<T> = { [K in keyof T]?: T[K] extends string ? string : D
 export const en: DeepPartialStrings<Messages> = {
   app: { title: 'Taizhang', subtitle: 'Poverty-alleviation ledger workstation' },
   enum: {
+    householdStatus: {
+      registered_poor: 'Registered poor household', exited_enjoying: 'Exited, still supported', edge: 'Edge household',
+      instant_aid: 'Immediate-aid household', monitored: 'Monitored household',
+    },
+    povertyCause: {
+      illness: 'Illness', disability: 'Disability', schooling: 'Schooling costs', disaster: 'Disaster', lack_land: 'Lack of land',
+      lack_water: 'Lack of water', lack_skill: 'Lack of skills', lack_labor: 'Lack of labour', lack_funds: 'Lack of funds',
+      poor_transport: 'Poor transport', lack_motivation: 'Lack of motivation', other: 'Other',
+    },
+    relation: {
+      head: 'Head', spouse: 'Spouse', son: 'Son', daughter: 'Daughter', daughter_in_law: 'Daughter-in-law', son_in_law: 'Son-in-law',
+      grandson: 'Grandson', granddaughter: 'Granddaughter', father: 'Father', mother: 'Mother', sibling: 'Sibling', other: 'Other',
+    },
+    health: { healthy: 'Healthy', chronic: 'Chronic illness', serious: 'Serious illness', disabled: 'Disabled' },
+    disabilityType: {
+      visual: 'Visual', hearing: 'Hearing', speech: 'Speech', physical: 'Physical', intellectual: 'Intellectual', mental: 'Mental', multiple: 'Multiple',
+    },
+    disabilityGrade: { '1': 'Grade 1', '2': 'Grade 2', '3': 'Grade 3', '4': 'Grade 4' },
+    laborAbility: { skilled: 'Skilled labour', normal: 'Ordinary labour', weak: 'Weak or half labour', lost: 'Lost labour ability', none: 'No labour ability' },
+    schoolStatus: {
+      preschool_child: 'Pre-school child', preschool: 'Pre-school education', primary: 'Primary school', junior: 'Junior secondary',
+      senior: 'Senior secondary', vocational: 'Secondary vocational', higher: 'Higher education', not_in_school: 'Not in school',
+    },
+    removalReason: { death: 'Death', moved_out: 'Moved out', other: 'Other' },
+    sex: { male: 'Male', female: 'Female' },
     medicalLayer: {
       basic_insurance: 'Basic medical insurance', critical_illness: 'Critical-illness insurance',
       hospital_waiver: 'Hospital fee waiver', medical_assistance: 'Medical assistance',
