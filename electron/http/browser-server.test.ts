@@ -21,16 +21,22 @@ afterAll(async () => {
   await f.cleanup();
 });
 
+interface ApiBody {
+  ok?: boolean;
+  result?: unknown;
+  error?: { kind: string; issues?: { field: string }[] };
+}
+
 /** A raw request, so the Host and Origin headers are ours to set. */
-function call(path: string, headers: Record<string, string>, body = '{}', method = 'POST'): Promise<{ status: number; json: any; text: string }> {
+function call(path: string, headers: Record<string, string>, body = '{}', method = 'POST'): Promise<{ status: number; json: ApiBody; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => {
-        let json: unknown = null;
+        let json: ApiBody = {};
         try {
-          json = JSON.parse(text);
+          json = JSON.parse(text) as ApiBody;
         } catch {
           /* static files are not JSON */
         }
@@ -72,7 +78,7 @@ describe('browser mode server', () => {
   it('validates input with the contract and says which field', async () => {
     const r = await call('/api/villages/save', { [TOKEN_HEADER]: server.token }, JSON.stringify({ code: '12', name: '' }));
     expect(r.status).toBe(400);
-    expect(r.json.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['code', 'name']);
+    expect(r.json.error?.issues?.map((i) => i.field).sort()).toEqual(['code', 'name']);
   });
 
   it('serves the renderer with a Content-Security-Policy', async () => {
