@@ -10,6 +10,7 @@ import { dispatch } from './api/dispatch.js';
 import { openWorkstation, type Workstation } from './app/workstation.js';
 import { logger } from './log.js';
 import { defaultDataDir } from './app/data-dir.js';
+import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedule.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
@@ -78,8 +79,11 @@ async function start(): Promise<void> {
   }
   await app.whenReady();
   let workstation: Workstation;
+  let backups: BackupSchedule;
+  const dbFile = join(dataDir(), 'taizhang.sqlite');
   try {
-    workstation = await openWorkstation(join(dataDir(), 'taizhang.sqlite'));
+    workstation = await openWorkstation(dbFile);
+    backups = await startBackupSchedule(workstation.db, dbFile);
   } catch (err) {
     logger.error('could not open the database', err);
     dialog.showErrorBox('无法打开数据库', err instanceof Error ? err.message : String(err));
@@ -106,7 +110,14 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void workstation.close());
+  // Quit waits for the last backup and a clean close of the database.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void backups.stop().finally(() => void workstation.close().finally(() => app.quit()));
+  });
 }
 
 void start();

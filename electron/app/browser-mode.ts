@@ -3,17 +3,20 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { startBrowserServer, type BrowserServer } from '../http/browser-server.js';
 import { openWorkstation } from './workstation.js';
+import { startBackupSchedule } from '../backup/backup-schedule.js';
 
 export const rendererDir = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
 export async function serveBrowserMode(dbFile: string, port: number): Promise<BrowserServer> {
   if (!existsSync(rendererDir)) throw new Error(`The renderer is not built (${rendererDir}); run npm run build`);
   const workstation = await openWorkstation(dbFile);
+  const backups = await startBackupSchedule(workstation.db, dbFile);
   const server = await startBrowserServer({ ctx: workstation.ctx, staticDir: rendererDir, port });
   console.log(`浏览器模式已启动 / Browser mode: ${server.url}`);
   console.log(`数据文件 / Data: ${dbFile}`);
   const stop = async () => {
     await server.close();
+    await backups.stop();
     await workstation.close();
     process.exit(0);
   };

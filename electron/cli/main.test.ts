@@ -80,3 +80,21 @@ describe('taizhang CLI', () => {
     expect(json()).toMatchObject({ ok: true, counts: { households: 120 } });
   });
 });
+
+describe('taizhang verify-audit', () => {
+  it('passes on an untouched trail and names the first broken row after tampering', async () => {
+    const db = join(dir, 'a.sqlite');
+    expect(await main(['demo', '--db', db, '--households', '5'])).toBe(0);
+    out = [];
+    expect(await main(['verify-audit', '--db', db, '--json'])).toBe(0);
+    expect(json()).toMatchObject({ ok: true, firstBreak: null });
+    const sqlite3 = (await import('sqlite3')).default;
+    await new Promise<void>((resolve, reject) => {
+      const raw = new sqlite3.Database(db);
+      raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 50;", (e) => raw.close(() => (e ? reject(e) : resolve())));
+    });
+    out = [];
+    expect(await main(['verify-audit', '--db', db])).toBe(1);
+    expect(out.join('\n')).toContain('第 #50 条断开：内容与哈希不符');
+  });
+});

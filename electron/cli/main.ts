@@ -11,8 +11,10 @@ import { exportCommand } from './commands/export.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { serveCommand } from './commands/serve.js';
+import { verifyAuditCommand } from './commands/verify-audit.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 
-const commands: Command[] = [initCommand, importCommand, exportCommand, serveCommand, checkCommand, demoCommand];
+const commands: Command[] = [initCommand, importCommand, exportCommand, serveCommand, checkCommand, demoCommand, verifyAuditCommand, backupCommand, restoreCommand];
 
 function usage(): string {
   return ['用法 / usage: taizhang <command> [options]', ...commands.map((c) => `  taizhang ${c.usage}`)].join('\n');

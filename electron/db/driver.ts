@@ -97,10 +97,12 @@ export class Database {
     readonly reader: Connection,
   ) {}
 
-  static async open(file: string): Promise<Database> {
-    const writerRaw = await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
+  /** `readOnly` opens a file to look at only (a backup): nothing is written, not even WAL mode. */
+  static async open(file: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+    const writerMode = options.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+    const writerRaw = await openConnection(file, writerMode | sqlite3.OPEN_FULLMUTEX);
     const writer = new Tx(writerRaw);
-    await writer.exec(PRAGMAS);
+    await writer.exec(options.readOnly ? 'PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;' : PRAGMAS);
     const readerRaw = await openConnection(file, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
     const reader = new Connection(readerRaw);
     await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');

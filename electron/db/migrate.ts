@@ -24,6 +24,7 @@ export async function migrate(db: Database, migrations: Migration[] = allMigrati
   for (const migration of migrations.slice(applied.length)) {
     await db.transaction(async (tx) => {
       await tx.exec(migration.sql);
+      if (migration.after) await migration.after(tx);
       await tx.run('INSERT INTO schema_migration (id, name, applied_at) VALUES (?, ?, ?)', [
         migration.id, migration.name, new Date().toISOString(),
       ]);

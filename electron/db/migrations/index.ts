@@ -1,14 +1,19 @@
 import * as m0001 from './0001-init.js';
 import * as m0002 from './0002-medical-policy.js';
+import * as m0005 from './0005-audit-chain.js';
+import type { Tx } from '../driver.js';
 
 export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (hashing), run after `sql` in the same transaction. */
+  after?: (tx: Tx) => Promise<void>;
 }
 
 /** In order. Append only: never edit or renumber a migration that has shipped. */
 export const migrations: Migration[] = [
   { id: 1, name: 'init', sql: m0001.sql },
   { id: 2, name: 'medical_policy', sql: m0002.sql },
+  { id: 5, name: 'audit_chain', sql: m0005.sql, after: m0005.after },
 ];
