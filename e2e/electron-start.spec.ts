@@ -20,6 +20,12 @@ test.describe('Electron app', () => {
     try {
       const page = await app.firstWindow();
       await expect(page).toHaveTitle(/台账/);
+      // A new data folder: the first-run screen makes the administrator, then the app opens.
+      await page.getByLabel('用户名').fill('admin');
+      await page.getByLabel('姓名').fill('管理员');
+      await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
+      await page.getByLabel('确认密码').fill('admin-pass-1');
+      await page.getByRole('button', { name: '建立管理员账号并登录' }).click();
       await expect(page.getByRole('navigation')).toContainText('户籍台账');
       // The preload exposes exactly one object, and no Node.
       const exposed = await page.evaluate(() => ({

@@ -11,6 +11,9 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'bin', 'taizhang.js');
 
+/** Every test's workstation has this administrator; page objects sign in with it. */
+export const ADMIN = { username: 'admin', password: 'admin-pass-1' };
+
 export interface AppServer {
   url: string;
   dbFile: string;
@@ -66,6 +69,8 @@ export const test = base.extend<{ app: AppServer; cspGuard: void }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'taizhang-e2e-'));
     const dbFile = join(dataDir, 'taizhang.sqlite');
     let server = await startServer(dbFile);
+    const added = spawnSync(process.execPath, [cli, 'add-account', '--db', dbFile, '--username', ADMIN.username, '--name', '管理员', '--role', 'admin', '--password', ADMIN.password], { cwd: root, encoding: 'utf8' });
+    if (added.status !== 0) throw new Error(`could not add the test administrator: ${added.stdout}${added.stderr}`);
     const app: AppServer = {
       dataDir,
       dbFile,

@@ -11,6 +11,7 @@ import { openWorkstation, type Workstation } from './app/workstation.js';
 import { logger } from './log.js';
 import { defaultDataDir } from './app/data-dir.js';
 import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedule.js';
+import { SessionStore } from './services/auth/session.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
@@ -90,6 +91,9 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  // One sign-in per window: the session lives in the main process, never in the page.
+  const sessions = new SessionStore();
+  const sessionIds = new Map<number, string | null>();
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const sender = new URL(event.senderFrame?.url ?? 'about:blank');
@@ -98,7 +102,9 @@ async function start(): Promise<void> {
     if (sender.toString() !== rendererUrl) {
       return { ok: false, error: { kind: 'unauthorized', code: 'unauthorized' } };
     }
-    return dispatch(workstation.ctx, typeof method === 'string' ? method : '', input);
+    const windowId = event.sender.id;
+    const session = sessions.session(sessionIds.get(windowId) ?? null, (id) => sessionIds.set(windowId, id));
+    return dispatch(workstation.ctx, typeof method === 'string' ? method : '', input, session);
   });
   Menu.setApplicationMenu(menu());
   let win = createWindow();

@@ -1,5 +1,6 @@
 /** The 户籍台账 list: toolbar, grid and its pinned count row. Located by role and label. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ADMIN } from '../fixtures.js';
 
 export class HouseholdsPage {
   readonly search: Locator;
@@ -12,8 +13,11 @@ export class HouseholdsPage {
     this.status = page.getByRole('status').filter({ hasText: /共 \d+ 户/ });
   }
 
-  async open(url: string): Promise<void> {
+  async open(url: string, account: { username: string; password: string } = ADMIN): Promise<void> {
     await this.page.goto(url);
+    await this.page.getByLabel('用户名').fill(account.username);
+    await this.page.getByLabel('密码').fill(account.password);
+    await this.page.getByLabel('密码').press('Enter');
     await expect(this.page.getByRole('navigation')).toContainText('户籍台账');
   }
 

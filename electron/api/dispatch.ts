@@ -8,6 +8,10 @@ import { AppError } from '../../shared/domain/app-error.js';
 import type { FieldIssue } from '../../shared/domain/issue.js';
 import type { ServiceContext } from '../services/context.js';
 import { handlers } from './handlers.js';
+import { methodPermissions } from '../../shared/contract/permissions.js';
+import { can } from '../../shared/domain/roles.js';
+import { signedInAccount } from '../services/auth/account-service.js';
+import type { CallSession } from '../services/auth/session.js';
 import { logger } from '../log.js';
 
 function zodIssueCode(i: z.core.$ZodIssue): FieldIssue['code'] {
@@ -28,8 +32,24 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
-export async function dispatch(ctx: ServiceContext, method: string, rawInput: unknown): Promise<ApiResponse<unknown>> {
+/**
+ * The caller: a transport passes its session and the account is read from it; without a
+ * session (CLI, tests) the context's own account is used.
+ */
+async function callerContext(base: ServiceContext, session: CallSession | undefined): Promise<ServiceContext> {
+  if (!session) return base;
+  const account = session.accountId ? await signedInAccount(base.db.reader, session.accountId) : null;
+  return { ...base, account, actor: account?.username ?? 'anonymous', session };
+}
+
+export async function dispatch(base: ServiceContext, method: string, rawInput: unknown, session?: CallSession): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) return { ok: false, error: { kind: 'bad_request', code: 'unknownMethod', params: { method: method.slice(0, 60) } } };
+  const ctx = await callerContext(base, session);
+  const permission = methodPermissions[method];
+  if (!can(ctx.account?.role ?? null, permission)) {
+    const code = ctx.account ? 'forbidden' : 'auth.required';
+    return { ok: false, error: { kind: ctx.account ? 'forbidden' : 'unauthorized', code, params: { permission } } };
+  }
   const spec = api[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {

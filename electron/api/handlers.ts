@@ -10,6 +10,9 @@ import { deleteHousehold, getHousehold, idHolder, saveHousehold } from '../servi
 import { pageHouseholds } from '../services/household-query.js';
 import { commitImport, previewImport } from '../services/sheet-import.js';
 import { exportSheet, sheetTemplate } from '../services/sheet-export.js';
+import { reviewRecords } from '../services/review/review-service.js';
+import { auditExport, maskedFor, revealNumber } from '../services/reveal-service.js';
+import { authStatus, changePassword, listAccounts, login, logout, resetPassword, saveAccount, setupFirstAdmin } from '../services/auth/account-service.js';
 
 export type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: MethodArgs<M>) => Promise<MethodOutput<M>> };
 
@@ -20,12 +23,29 @@ export const handlers: Handlers = {
   'villages/save': (ctx, input) => saveVillage(ctx, input),
   'villages/import': (ctx, input) => importVillages(ctx, input),
   'households/page': (ctx, input) => pageHouseholds(ctx, input),
-  'households/get': (ctx, input) => getHousehold(ctx, input.id),
+  'households/get': async (ctx, input) => maskedFor(ctx, await getHousehold(ctx, input.id)),
+  'persons/reveal': (ctx, input) => revealNumber(ctx, input),
   'households/save': (ctx, input) => saveHousehold(ctx, input),
   'households/delete': (ctx, input) => deleteHousehold(ctx, input),
   'persons/idHolder': (ctx, input) => idHolder(ctx, input.idNumber),
   'import/preview': (ctx, input) => previewImport(ctx, input),
   'import/commit': (ctx, input) => commitImport(ctx, input),
-  'export/sheet': (ctx, input) => exportSheet(ctx, input),
+  'export/sheet': async (ctx, input) => {
+    const file = await exportSheet(ctx, input);
+    await auditExport(ctx, input.kind, input.format);
+    return file;
+  },
   'templates/get': (_ctx, input) => sheetTemplate(input.kind),
+  'auth/status': (ctx) => authStatus(ctx),
+  'auth/setup': (ctx, input) => setupFirstAdmin(ctx, input),
+  'auth/login': (ctx, input) => login(ctx, input),
+  'auth/logout': (ctx) => logout(ctx),
+  'auth/changePassword': (ctx, input) => changePassword(ctx, input),
+  'accounts/list': (ctx) => listAccounts(ctx),
+  'accounts/save': (ctx, input) => saveAccount(ctx, input),
+  'accounts/resetPassword': (ctx, input) => resetPassword(ctx, input),
+  'review/submit': (ctx, input) => reviewRecords(ctx, 'submit', input),
+  'review/approve': (ctx, input) => reviewRecords(ctx, 'approve', input),
+  'review/return': (ctx, input) => reviewRecords(ctx, 'return', input),
+  'review/reopen': (ctx, input) => reviewRecords(ctx, 'reopen', input),
 };

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import type { Database } from '../db/driver.js';
 import { openDatabase } from '../db/open.js';
 import type { ServiceContext } from '../services/context.js';
+import { systemAccount } from '../services/auth/session.js';
 
 export interface Workstation {
   db: Database;
@@ -20,7 +21,9 @@ function osUser(): string {
 
 export async function openWorkstation(dbFile: string, options: { actor?: string; now?: () => Date } = {}): Promise<Workstation> {
   const db = await openDatabase(dbFile);
-  const operator = await db.get<{ value: string }>("SELECT value FROM setting WHERE key = 'operator_name'");
-  const ctx: ServiceContext = { db, actor: options.actor ?? operator?.value ?? osUser(), now: options.now ?? (() => new Date()) };
+  // The local context: the CLI and tests act as the system. Transports replace the account
+  // with the signed-in one for every call (see dispatch).
+  const actor = options.actor ?? `system:${osUser()}`;
+  const ctx: ServiceContext = { db, actor, account: systemAccount(actor), session: null, now: options.now ?? (() => new Date()) };
   return { db, ctx, close: () => db.close() };
 }

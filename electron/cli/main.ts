@@ -13,8 +13,9 @@ import { demoCommand } from './commands/demo.js';
 import { serveCommand } from './commands/serve.js';
 import { verifyAuditCommand } from './commands/verify-audit.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { addAccountCommand } from './commands/add-account.js';
 
-const commands: Command[] = [initCommand, importCommand, exportCommand, serveCommand, checkCommand, demoCommand, verifyAuditCommand, backupCommand, restoreCommand];
+const commands: Command[] = [initCommand, importCommand, exportCommand, serveCommand, checkCommand, demoCommand, verifyAuditCommand, backupCommand, restoreCommand, addAccountCommand];
 
 function usage(): string {
   return ['用法 / usage: taizhang <command> [options]', ...commands.map((c) => `  taizhang ${c.usage}`)].join('\n');

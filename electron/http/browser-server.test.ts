@@ -8,6 +8,7 @@ import { TOKEN_HEADER } from '../../shared/contract/bridge.js';
 
 let f: Fixture;
 let server: BrowserServer;
+let signedInCookie = '';
 
 beforeAll(async () => {
   f = await makeFixture();
@@ -28,7 +29,7 @@ interface ApiBody {
 }
 
 /** A raw request, so the Host and Origin headers are ours to set. */
-function call(path: string, headers: Record<string, string>, body = '{}', method = 'POST'): Promise<{ status: number; json: ApiBody; text: string }> {
+function call(path: string, headers: Record<string, string>, body = '{}', method = 'POST'): Promise<{ status: number; json: ApiBody; text: string; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       let text = '';
@@ -40,7 +41,7 @@ function call(path: string, headers: Record<string, string>, body = '{}', method
         } catch {
           /* static files are not JSON */
         }
-        resolve({ status: res.statusCode ?? 0, json, text });
+        resolve({ status: res.statusCode ?? 0, json, text, cookie: res.headers['set-cookie']?.[0] });
       });
     });
     req.on('error', reject);
@@ -75,8 +76,22 @@ describe('browser mode server', () => {
     expect(r.status).toBe(421);
   });
 
+  it('calls nothing but sign-in without a session, and signs in with an HttpOnly, SameSite=Strict cookie', async () => {
+    const anonymous = await call('/api/households/page', { [TOKEN_HEADER]: server.token }, JSON.stringify({ startRow: 0, endRow: 10 }));
+    expect([anonymous.status, anonymous.json.error?.kind]).toEqual([401, 'unauthorized']);
+    const setup = await call('/api/auth/setup', { [TOKEN_HEADER]: server.token }, JSON.stringify({ username: 'admin', displayName: '管理员', password: 'admin-pass-1' }));
+    expect(setup.status).toBe(200);
+    expect(setup.cookie).toMatch(/^tz_session=[\w-]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    const cookie = setup.cookie!.split(';')[0]!;
+    const page = await call('/api/households/page', { [TOKEN_HEADER]: server.token, cookie }, JSON.stringify({ startRow: 0, endRow: 10 }));
+    expect(page.status).toBe(200);
+    // The cookie alone is not enough: the token is still required.
+    expect((await call('/api/households/page', { cookie }, JSON.stringify({ startRow: 0, endRow: 10 }))).status).toBe(401);
+    signedInCookie = cookie;
+  });
+
   it('validates input with the contract and says which field', async () => {
-    const r = await call('/api/villages/save', { [TOKEN_HEADER]: server.token }, JSON.stringify({ code: '12', name: '' }));
+    const r = await call('/api/villages/save', { [TOKEN_HEADER]: server.token, cookie: signedInCookie }, JSON.stringify({ code: '12', name: '' }));
     expect(r.status).toBe(400);
     expect(r.json.error?.issues?.map((i) => i.field).sort()).toEqual(['code', 'name']);
   });

@@ -12,6 +12,21 @@ import type { ApiResponse } from '../../shared/contract/index.js';
 import { dispatch } from '../api/dispatch.js';
 import type { ServiceContext } from '../services/context.js';
 import { logger } from '../log.js';
+import { SessionStore } from '../services/auth/session.js';
+
+const SESSION_COOKIE = 'tz_session';
+
+function sessionCookie(req: IncomingMessage): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([\\w-]+)`).exec(req.headers.cookie ?? '');
+  return match?.[1] ?? null;
+}
+
+/** HttpOnly: scripts cannot read it; SameSite=Strict: other sites cannot send it. */
+function setCookieHeader(id: string | null): string {
+  return id === null
+    ? `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`
+    : `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict`;
+}
 
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -23,9 +38,9 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: ApiResponse<unknown>): void {
+function send(res: ServerResponse, status: number, body: ApiResponse<unknown>, cookie?: string): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(cookie ? { 'set-cookie': cookie } : {}) });
   res.end(text);
 }
 
@@ -54,7 +69,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const refuse = (code: string) => ({ ok: false as const, error: { kind: 'unauthorized', code: 'unauthorized', params: { detail: code } } });
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ServiceContext, token: string): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ServiceContext, token: string, sessions: SessionStore): Promise<void> {
   // The Host was already checked to be this server on loopback, so this is our own origin.
   const origin = `http://${req.headers.host ?? ''}`;
   if (req.method !== 'POST') return send(res, 405, { ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'POST only' } } });
@@ -68,12 +83,16 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: Service
     return send(res, 400, { ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'JSON' } } });
   }
   const method = decodeURIComponent(new URL(req.url ?? '/', origin).pathname.slice('/api/'.length));
-  const response = await dispatch(ctx, method, input);
-  send(res, response.ok ? 200 : response.error.kind === 'internal' ? 500 : 400, response);
+  let cookie: string | undefined;
+  const session = sessions.session(sessionCookie(req), (id) => (cookie = setCookieHeader(id)));
+  const response = await dispatch(ctx, method, input, session);
+  const status = response.ok ? 200 : ({ internal: 500, unauthorized: 401, forbidden: 403 } as Record<string, number>)[response.error.kind] ?? 400;
+  send(res, status, response, cookie);
 }
 
 export async function startBrowserServer(options: { ctx: ServiceContext; staticDir: string; port?: number }): Promise<BrowserServer> {
   const token = randomBytes(24).toString('base64url');
+  const sessions = new SessionStore();
   const assets = sirv(options.staticDir, { single: true, dev: false, etag: true });
   let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
@@ -86,7 +105,7 @@ export async function startBrowserServer(options: { ctx: ServiceContext; staticD
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     if (req.url?.startsWith('/api/')) {
-      handleApi(req, res, options.ctx, token).catch((err: unknown) => {
+      handleApi(req, res, options.ctx, token, sessions).catch((err: unknown) => {
         logger.error('browser-mode request failed', err);
         if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'internal', code: 'internal' } });
       });

@@ -2,7 +2,7 @@ import type { Tx } from '../db/driver.js';
 import { nowIso, type ServiceContext } from './context.js';
 import { auditRowHash, chainHead, type AuditContent } from './audit-chain.js';
 
-export type AuditAction = 'insert' | 'update' | 'delete' | 'setting';
+export type AuditAction = 'insert' | 'update' | 'delete' | 'setting' | 'login' | 'login_failed' | 'logout' | 'reveal';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,11 +1,16 @@
 import type { Database } from '../db/driver.js';
 import { todayIso } from '../../shared/domain/id-number.js';
+import type { CallSession, SignedIn } from './auth/session.js';
 
-/** What every service call gets: the database and who is acting. */
+/** What every service call gets: the database, who is acting, and the caller's session. */
 export interface ServiceContext {
   db: Database;
-  /** The operator's name as recorded in the audit trail. */
+  /** The username recorded in the audit trail. */
   actor: string;
+  /** The signed-in account; the CLI and tests act as the local system administrator. */
+  account: SignedIn | null;
+  /** The transport's session (sign in and out); null for the CLI and tests. */
+  session: CallSession | null;
   /** Injected so tests can fix the clock. */
   now: () => Date;
 }

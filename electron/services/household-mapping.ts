@@ -8,7 +8,8 @@ export interface HouseholdRecord {
   exit_year: number | null; cause: string | null; dibao: number; tekun: number;
   helper_name: string | null; helper_unit: string | null; helper_phone: string | null;
   bank_account: string | null; address: string | null; note: string | null;
-  row_version: number; updated_at: string; updated_by: string;
+  row_version: number; updated_at: string; updated_by: string; created_by: string;
+  review_state: Household['reviewState']; review_reason: string | null; reviewed_by: string | null; reviewed_at: string | null;
 }
 
 export interface PersonRecord {
@@ -52,6 +53,7 @@ export function toHousehold(h: HouseholdRecord, members: PersonRecord[]): Househ
     status: h.status as Household['status'], exitYear: h.exit_year, cause: h.cause as Household['cause'],
     dibao: h.dibao === 1, tekun: h.tekun === 1, helperName: h.helper_name, helperUnit: h.helper_unit,
     helperPhone: h.helper_phone, bankAccount: h.bank_account, address: h.address, note: h.note,
-    updatedAt: h.updated_at, updatedBy: h.updated_by, members: members.map(toMember),
+    updatedAt: h.updated_at, updatedBy: h.updated_by, createdBy: h.created_by, reviewState: h.review_state,
+    reviewReason: h.review_reason, reviewedBy: h.reviewed_by, reviewedAt: h.reviewed_at, members: members.map(toMember),
   };
 }

@@ -18,6 +18,8 @@ const COLUMN: Record<PageQuery['sort'][number]['column'] | PageQuery['textFilter
   memberCount: 'member_count',
   helperName: 'helper_name',
   updatedAt: 'updated_at',
+  // The clerk's order: returned first (they need fixing), then drafts, submitted, approved.
+  reviewState: "CASE review_state WHEN 'returned' THEN 0 WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 ELSE 3 END",
 };
 
 function likeEscape(value: string): string {
@@ -53,6 +55,10 @@ function whereClause(q: PageQuery): { sql: string; params: SqlValue[] } {
     parts.push('status = ?');
     params.push(q.status);
   }
+  if (q.reviewState) {
+    parts.push('review_state = ?');
+    params.push(q.reviewState);
+  }
   for (const f of q.textFilters) {
     const op = TEXT_OPERATOR[f.type](COLUMN[f.column]);
     parts.push(op.sql);
@@ -68,7 +74,7 @@ function whereClause(q: PageQuery): { sql: string; params: SqlValue[] } {
 interface RowRecord {
   id: string; household_no: string; village_code: string; village_name: string; status: string; cause: string | null;
   head_name: string | null; head_id_number: string | null; member_count: number; dibao: number; tekun: number;
-  helper_name: string | null; updated_at: string;
+  helper_name: string | null; updated_at: string; created_by: string; review_state: HouseholdRow['reviewState']; review_reason: string | null;
 }
 
 function toRow(r: RowRecord): HouseholdRow {
@@ -76,6 +82,7 @@ function toRow(r: RowRecord): HouseholdRow {
     id: r.id, householdNo: r.household_no, villageCode: r.village_code, villageName: r.village_name, status: r.status,
     cause: r.cause, headName: r.head_name, headIdMasked: r.head_id_number ? maskIdNumber(r.head_id_number) : null,
     memberCount: r.member_count, dibao: r.dibao === 1, tekun: r.tekun === 1, helperName: r.helper_name, updatedAt: r.updated_at,
+    createdBy: r.created_by, reviewState: r.review_state, reviewReason: r.review_reason,
   };
 }
 

@@ -10,6 +10,8 @@ import { todayOf, type ServiceContext } from './context.js';
 import { householdValues, personValues, toHousehold, type HouseholdRecord, type PersonRecord } from './household-mapping.js';
 import { insertRecord, tombstoneRecord, updateRecord, type Written } from './record-store.js';
 import { requireTownship } from './settings-service.js';
+import { isEditable, type ReviewState } from '../../shared/domain/review.js';
+import { ownershipIssue } from './review/review-service.js';
 
 export async function getHousehold(ctx: ServiceContext, id: string): Promise<Household> {
   const h = await ctx.db.get<HouseholdRecord>(
@@ -78,6 +80,7 @@ export async function writeHousehold(
   tx: Tx, ctx: ServiceContext, draft: HouseholdDraft, members: MemberDraft[], facts: IdNumberFacts[],
 ): Promise<HouseholdWrite> {
   const existingId = draft.id ?? null;
+  const review = existingId ? await tx.get<{ review_state: ReviewState; created_by: string }>('SELECT review_state, created_by FROM household WHERE id = ?', [existingId]) : undefined;
   const livePersons = existingId
     ? await tx.all<{ id: string; id_number: string }>('SELECT id, id_number FROM person WHERE household_id = ? AND deleted_at IS NULL', [existingId])
     : [];
@@ -113,6 +116,9 @@ export async function writeHousehold(
     }
   }
   const membersChanged = persons.added + persons.updated + persons.removed > 0;
+  // Checked after writing, inside the transaction: an unchanged re-save (or re-import) of a
+  // locked household passes, a real change rolls back with the reason.
+  if (review && (head.changed || membersChanged)) assertEditable(ctx, review);
   if (membersChanged && !head.changed && existingId) {
     // The household's version covers its members, so two editors of one household conflict.
     head = await updateRecord(tx, ctx, 'household', existingId, null, {}, true);
@@ -144,8 +150,17 @@ export async function saveHousehold(ctx: ServiceContext, input: MethodArgs<'hous
   return { id: written.id, rowVersion: written.rowVersion };
 }
 
+/** Submitted and approved households are locked; a clerk changes only their own. */
+function assertEditable(ctx: ServiceContext, review: { review_state: ReviewState; created_by: string }): void {
+  if (!isEditable(review.review_state)) throw AppError.validation([issue('householdNo', 'review.locked', { state: review.review_state })]);
+  const notOwner = ownershipIssue(ctx, review.created_by);
+  if (notOwner) throw AppError.validation([issue('householdNo', notOwner, { owner: review.created_by })]);
+}
+
 export async function deleteHousehold(ctx: ServiceContext, input: MethodArgs<'households/delete'>): Promise<{ ok: true }> {
   await ctx.db.transaction(async (tx) => {
+    const review = await tx.get<{ review_state: ReviewState; created_by: string }>('SELECT review_state, created_by FROM household WHERE id = ? AND deleted_at IS NULL', [input.id]);
+    if (review) assertEditable(ctx, review);
     await tombstoneRecord(tx, ctx, 'household', input.id, input.rowVersion, input.reason);
     const persons = await tx.all<{ id: string }>('SELECT id FROM person WHERE household_id = ? AND deleted_at IS NULL', [input.id]);
     for (const p of persons) await tombstoneRecord(tx, ctx, 'person', p.id, null, input.reason);

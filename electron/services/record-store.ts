@@ -8,10 +8,17 @@ import type { SqlValue, Tx } from '../db/driver.js';
 import { AppError } from '../../shared/domain/app-error.js';
 import { writeAudit } from './audit.js';
 import { nowIso, type ServiceContext } from './context.js';
+import { changeStamp } from './change-seq.js';
 
 export type Values = Record<string, SqlValue>;
 
-const STAMP_COLUMNS = new Set(['row_version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at']);
+const STAMP_COLUMNS = new Set(['row_version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'deleted_at', 'change_seq']);
+/** Kept out of the audit trail: it records that they changed, not what they became. */
+const REDACTED_COLUMNS = new Set(['password_hash']);
+
+function forAudit(values: Values): Values {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, REDACTED_COLUMNS.has(k) && v !== null ? '[redacted]' : v]));
+}
 
 export function newRecordId(): string {
   return uuidv7();
@@ -26,9 +33,10 @@ export interface Written {
 export async function insertRecord(tx: Tx, ctx: ServiceContext, table: string, values: Values): Promise<Written> {
   const at = nowIso(ctx);
   const row: Values = { id: newRecordId(), ...values, row_version: 1, created_at: at, created_by: ctx.actor, updated_at: at, updated_by: ctx.actor };
-  const columns = Object.keys(row);
-  await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row));
-  await writeAudit(tx, ctx, { action: 'insert', table, recordId: String(row.id), before: null, after: row });
+  const stamped: Values = { ...row, ...(await changeStamp(tx, table)) };
+  const columns = Object.keys(stamped);
+  await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(stamped));
+  await writeAudit(tx, ctx, { action: 'insert', table, recordId: String(row.id), before: null, after: forAudit(row) });
   return { id: String(row.id), rowVersion: 1, changed: true };
 }
 
@@ -50,13 +58,13 @@ export async function updateRecord(
   const version = Number(before.row_version);
   if (Object.keys(changes).length === 0 && !force) return { id, rowVersion: version, changed: false };
   const at = nowIso(ctx);
-  const set: Values = { ...changes, row_version: version + 1, updated_at: at, updated_by: ctx.actor };
+  const set: Values = { ...changes, row_version: version + 1, updated_at: at, updated_by: ctx.actor, ...(await changeStamp(tx, table)) };
   await tx.run(
     `UPDATE ${table} SET ${Object.keys(set).map((k) => `${k} = ?`).join(', ')} WHERE id = ?`,
     [...Object.values(set), id],
   );
   const beforeChanged = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k] ?? null]));
-  await writeAudit(tx, ctx, { action: 'update', table, recordId: id, before: beforeChanged, after: changes });
+  await writeAudit(tx, ctx, { action: 'update', table, recordId: id, before: forAudit(beforeChanged), after: forAudit(changes) });
   return { id, rowVersion: version + 1, changed: true };
 }
 
@@ -66,8 +74,10 @@ export async function tombstoneRecord(
 ): Promise<void> {
   const before = await liveRow(tx, table, id, expectedVersion);
   const at = nowIso(ctx);
-  await tx.run(`UPDATE ${table} SET deleted_at = ?, row_version = row_version + 1, updated_at = ?, updated_by = ? WHERE id = ?`, [
-    at, at, ctx.actor, id,
-  ]);
-  await writeAudit(tx, ctx, { action: 'delete', table, recordId: id, before, after: null, reason });
+  const { change_seq: seq } = await changeStamp(tx, table);
+  await tx.run(
+    `UPDATE ${table} SET deleted_at = ?, row_version = row_version + 1, updated_at = ?, updated_by = ?${seq === undefined ? '' : ', change_seq = ?'} WHERE id = ?`,
+    seq === undefined ? [at, at, ctx.actor, id] : [at, at, ctx.actor, seq, id],
+  );
+  await writeAudit(tx, ctx, { action: 'delete', table, recordId: id, before: forAudit(before), after: null, reason });
 }

@@ -8,7 +8,7 @@ import { writeAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { insertRecord, updateRecord } from './record-store.js';
 
-const KEYS = { orgCode: 'org_code', orgName: 'org_name', operatorName: 'operator_name' } as const;
+const KEYS = { orgCode: 'org_code', orgName: 'org_name' } as const;
 
 export async function getSettings(ctx: ServiceContext): Promise<Settings> {
   const rows = await ctx.db.all<{ key: string; value: string }>('SELECT key, value FROM setting');
@@ -16,7 +16,6 @@ export async function getSettings(ctx: ServiceContext): Promise<Settings> {
   return {
     orgCode: map.get(KEYS.orgCode) ?? null,
     orgName: map.get(KEYS.orgName) ?? null,
-    operatorName: map.get(KEYS.operatorName) ?? ctx.actor,
   };
 }
 
@@ -41,10 +40,7 @@ export async function updateSettings(ctx: ServiceContext, input: MethodArgs<'set
     if (foreign) throw AppError.validation([issue('orgCode', 'village.notInTownship', { code: foreign.code, township: input.orgCode })]);
     await putSetting(tx, ctx, KEYS.orgCode, input.orgCode);
     await putSetting(tx, ctx, KEYS.orgName, input.orgName);
-    if (input.operatorName) await putSetting(tx, ctx, KEYS.operatorName, input.operatorName);
   });
-  // Later audit rows carry the new operator's name.
-  if (input.operatorName) ctx.actor = input.operatorName;
   return getSettings(ctx);
 }
 

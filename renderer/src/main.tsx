@@ -8,13 +8,17 @@ import './styles/modal.css';
 import './styles/editor.css';
 import { initI18n } from './i18n.js';
 import { App } from './App.js';
+import { AuthGate } from './auth/AuthGate.js';
+import './styles/auth.css';
 import { NoticeProvider } from './components/NoticeProvider.js';
 
 void initI18n().then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <NoticeProvider>
-        <App />
+        <AuthGate>
+          <App />
+        </AuthGate>
       </NoticeProvider>
     </StrictMode>,
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import { enumOf, ok, optionalText, recordId, rowVersion, villageCode } from './common.js';
+import { reviewState } from './review.js';
 
 export const memberDraft = z.object({
   id: recordId.optional(),
@@ -52,6 +53,11 @@ export const household = householdDraft.extend({
   villageName: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  createdBy: z.string(),
+  reviewState,
+  reviewReason: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
   members: z.array(member),
 });
 export type Household = z.output<typeof household>;
@@ -71,10 +77,14 @@ export const householdRow = z.object({
   tekun: z.boolean(),
   helperName: z.string().nullable(),
   updatedAt: z.string(),
+  createdBy: z.string(),
+  reviewState,
+  reviewReason: z.string().nullable(),
 });
 export type HouseholdRow = z.output<typeof householdRow>;
 
-export const householdSortColumns = ['householdNo', 'villageName', 'status', 'headName', 'memberCount', 'helperName', 'updatedAt'] as const;
+/** `reviewState` sorts returned records first, then drafts, submitted, approved. */
+export const householdSortColumns = ['householdNo', 'villageName', 'status', 'headName', 'memberCount', 'helperName', 'updatedAt', 'reviewState'] as const;
 export const householdTextFilterColumns = ['householdNo', 'headName', 'helperName', 'villageName'] as const;
 
 export const householdPageQuery = z.object({
@@ -85,6 +95,7 @@ export const householdPageQuery = z.object({
   quickSearch: z.string().trim().max(40).default(''),
   villageCode: villageCode.nullable().default(null),
   status: enumOf('householdStatus').nullable().default(null),
+  reviewState: reviewState.nullable().default(null),
   textFilters: z
     .array(z.object({
       column: z.enum(householdTextFilterColumns),
@@ -115,6 +126,11 @@ export const householdApi = {
   ),
   /** Tombstones the household and its members; the reason is kept in the audit trail. */
   'households/delete': method(z.object({ id: recordId, rowVersion, reason: z.string().trim().min(1).max(200) }), ok),
+  /** Shows one full ID or bank-card number to a role with the right; every reveal is audited. */
+  'persons/reveal': method(
+    z.object({ householdId: recordId, personId: recordId.nullable().default(null), field: z.enum(['idNumber', 'bankAccount']) }),
+    z.object({ value: z.string().nullable() }),
+  ),
   /** Who holds this ID number, for the live check while typing. */
   'persons/idHolder': method(z.object({ idNumber: z.string().max(30) }), idHolder.nullable()),
 } as const;

@@ -3,9 +3,11 @@ import { mergeContracts } from './define.js';
 import { settingsApi } from './settings.js';
 import { householdApi } from './households.js';
 import { transferApi } from './transfer.js';
+import { authApi } from './auth.js';
+import { reviewApi } from './review.js';
 
 /** The whole API, declared once; IPC and HTTP are thin adapters over it. */
-export const api = mergeContracts(settingsApi, householdApi, transferApi);
+export const api = mergeContracts(settingsApi, householdApi, transferApi, authApi, reviewApi);
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

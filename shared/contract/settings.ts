@@ -5,7 +5,6 @@ import { fileUpload, fieldIssue, townshipCode, villageCode } from './common.js';
 export const settingsSchema = z.object({
   orgCode: townshipCode.nullable(),
   orgName: z.string().nullable(),
-  operatorName: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -22,7 +21,6 @@ export const settingsApi = {
     z.object({
       orgCode: townshipCode,
       orgName: z.string().trim().min(1).max(60),
-      operatorName: z.string().trim().min(1).max(30).optional(),
     }),
     settingsSchema,
   ),

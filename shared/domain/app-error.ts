@@ -1,6 +1,7 @@
 import type { FieldIssue } from './issue.js';
 
-export type AppErrorKind = 'validation' | 'conflict' | 'not_found' | 'bad_request' | 'unauthorized' | 'internal';
+/** `integrity`: a file refused because its signature, hashes, counts or sums do not hold (CLI exit 3). */
+export type AppErrorKind = 'validation' | 'conflict' | 'not_found' | 'bad_request' | 'unauthorized' | 'forbidden' | 'internal' | 'integrity';
 
 /** An error meant for the user: carries an i18n code, never raw text. */
 export class AppError extends Error {

@@ -24,13 +24,19 @@ export function validateMember(member: MemberDraft, index: number, today: string
   return issues;
 }
 
-export function validateHousehold(household: HouseholdDraft, members: MemberDraft[], today: string = todayIso()): FieldIssue[] {
+/** The household's own fields, without its members (the county checks uploaded rows one by one). */
+export function validateHouseholdFields(household: HouseholdDraft, today: string = todayIso()): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (household.householdNo.trim() === '') issues.push(issue('householdNo', 'required'));
   if (household.helperPhone && !PHONE.test(household.helperPhone)) issues.push(issue('helperPhone', 'phone.format'));
   if (household.exitYear !== null && household.exitYear > Number(today.slice(0, 4))) {
     issues.push(issue('exitYear', 'household.exitYearFuture', { year: household.exitYear }));
   }
+  return issues;
+}
+
+export function validateHousehold(household: HouseholdDraft, members: MemberDraft[], today: string = todayIso()): FieldIssue[] {
+  const issues = validateHouseholdFields(household, today);
   if (members.length === 0) issues.push(issue('members', 'household.noMembers'));
 
   members.forEach((m, i) => issues.push(...validateMember(m, i, today)));

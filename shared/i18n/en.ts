@@ -6,6 +6,8 @@ type DeepPartialStrings<T> = { [K in keyof T]?: T[K] extends string ? string : D
 export const en: DeepPartialStrings<Messages> = {
   app: { title: 'Taizhang', subtitle: 'Poverty-alleviation ledger workstation' },
   enum: {
+    reviewState: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' },
+    role: { admin: 'Administrator', reviewer: 'Reviewer', clerk: 'Clerk', viewer: 'Read-only' },
     householdStatus: {
       registered_poor: 'Registered poor household', exited_enjoying: 'Exited, still supported', edge: 'Edge household',
       instant_aid: 'Immediate-aid household', monitored: 'Monitored household',
@@ -42,6 +44,7 @@ export const en: DeepPartialStrings<Messages> = {
     hospitalLevel: { township: 'Township health centre', county: 'County', city: 'City', provincial: 'Provincial', out_of_province: 'Outside the province' },
   },
   field: {
+    username: 'Username', displayName: 'Name', password: 'Password', current: 'Current password', next: 'New password', role: 'Role',
     householdNo: 'Household no.', villageCode: 'Village', villageName: 'Village', status: 'Household type',
     exitYear: 'Exit year', cause: 'Main cause', dibao: 'Dibao', tekun: 'Extreme-poverty support',
     helperName: 'Helper', helperUnit: 'Helper unit', helperPhone: 'Helper phone', bankAccount: 'Subsidy card',
@@ -58,6 +61,16 @@ export const en: DeepPartialStrings<Messages> = {
     supplementaryCommercial: 'Supplementary commercial insurance', catastrophicReassistance: 'Catastrophic re-assistance',
   },
   issue: {
+    'review.locked': 'Submitted and approved households are locked; a reviewer must reopen an approved one first',
+    'review.notOwner': 'Entered by {{owner}}: a clerk may change only their own records',
+    'review.cannot.submit': 'Only drafts and returned records can be submitted',
+    'review.cannot.approve': 'Only submitted records can be approved',
+    'review.cannot.return': 'Only submitted records can be returned',
+    'review.cannot.reopen': 'Only approved records can be reopened',
+    'review.reasonRequired': 'A reason is required',
+    'auth.wrongPassword': 'The current password is wrong',
+    'auth.usernameTaken': 'The username {{username}} is taken',
+    'auth.lastAdmin': 'This is the only enabled administrator: it cannot change role or be disabled',
     required: 'required',
     invalid: 'invalid format',
     'idNumber.format': 'must be 18 characters (17 digits and a check character), has {{length}}',
@@ -77,12 +90,23 @@ export const en: DeepPartialStrings<Messages> = {
     'medical.differsFromProposal': 'typed {{typed}} yuan differs from the {{proposed}} yuan the policy gives',
   },
   error: {
+    forbidden: 'This account does not have that right',
+    'auth.required': 'Please sign in',
+    'auth.invalid': 'Wrong username or password',
+    'auth.locked': 'Too many wrong passwords: the account is locked for {{minutes}} minutes (until {{until}}); an administrator can reset the password',
+    'auth.alreadySetUp': 'The administrator account exists already; sign in',
+    'auth.noAccount': 'Nobody is signed in',
     validation: '{{count}} problem(s) to fix; nothing was saved',
     conflict: 'Someone else changed this record (version {{current}}); reopen it',
     not_found: 'Record not found',
     internal: 'Something went wrong; it was logged',
   },
   ui: {
+    auth: {
+      loginLead: 'Please sign in', setupLead: 'A new workstation: first create the administrator account (password of 8 characters or more).',
+      signIn: 'Sign in', createAdmin: 'Create the administrator and sign in', confirm: 'Confirm password', confirmMismatch: 'The passwords differ',
+      signOut: 'Sign out',
+    },
     app: { loadFailed: 'Could not read the local data. Close and reopen; if it persists, ask the administrator.' },
     common: {
       save: 'Save', saving: 'Saving…', cancel: 'Cancel', close: 'Close', loading: 'Loading…', working: 'Working…',

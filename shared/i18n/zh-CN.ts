@@ -2,6 +2,8 @@
 export const zhCN = {
   app: { title: '台账', subtitle: '扶贫台账工作站' },
   enum: {
+    reviewState: { draft: '草稿', submitted: '待审核', approved: '已审核', returned: '退回' },
+    role: { admin: '管理员', reviewer: '审核员', clerk: '录入员', viewer: '只读' },
     householdStatus: {
       registered_poor: '建档立卡贫困户', exited_enjoying: '脱贫享受政策户', edge: '边缘户',
       instant_aid: '即时帮扶对象', monitored: '监测对象',
@@ -37,6 +39,7 @@ export const zhCN = {
     hospitalLevel: { township: '乡镇卫生院', county: '县级', city: '市级', provincial: '省级', out_of_province: '省外' },
   },
   field: {
+    username: '用户名', displayName: '姓名', password: '密码', current: '当前密码', next: '新密码', role: '角色',
     householdNo: '户编号', villageCode: '村', villageName: '村', status: '户类型', exitYear: '脱贫年度',
     cause: '主要致贫原因', dibao: '低保', tekun: '特困供养', helperName: '帮扶责任人', helperUnit: '帮扶单位',
     helperPhone: '帮扶人电话', bankAccount: '一卡通账号', address: '住址', note: '备注', members: '家庭成员',
@@ -51,6 +54,16 @@ export const zhCN = {
     medicalAssistance: '医疗救助', supplementaryCommercial: '商业补充保险', catastrophicReassistance: '重特大疾病再救助',
   },
   issue: {
+    'review.locked': '已提交审核或已审核的户已锁定，不能修改；已审核的需审核员重新打开后才能改',
+    'review.notOwner': '这条记录由 {{owner}} 录入，录入员只能修改自己的记录',
+    'review.cannot.submit': '只有草稿或退回的记录可以提交审核',
+    'review.cannot.approve': '只有待审核的记录可以审核通过',
+    'review.cannot.return': '只有待审核的记录可以退回',
+    'review.cannot.reopen': '只有已审核的记录可以重新打开',
+    'review.reasonRequired': '请填写原因',
+    'auth.wrongPassword': '当前密码不正确',
+    'auth.usernameTaken': '用户名 {{username}} 已被使用',
+    'auth.lastAdmin': '这是唯一启用的管理员，不能改为其他角色或停用',
     required: '必填',
     invalid: '格式不正确',
     tooLong: '过长（最多 {{max}} 个字符）',
@@ -92,6 +105,12 @@ export const zhCN = {
     'medical.differsFromProposal': '填写的 {{typed}} 元与按政策测算的 {{proposed}} 元不同',
   },
   error: {
+    forbidden: '当前账号没有这项权限',
+    'auth.required': '请先登录',
+    'auth.invalid': '用户名或密码不正确',
+    'auth.locked': '密码连续输错，账号已锁定 {{minutes}} 分钟（到 {{until}}）；管理员可以重置密码解锁',
+    'auth.alreadySetUp': '管理员账号已经建立，请直接登录',
+    'auth.noAccount': '当前没有登录的账号',
     validation: '有 {{count}} 处需要修改，未保存',
     conflict: '这条记录已被他人修改（版本 {{current}}），请重新打开后再改',
     not_found: '记录不存在或已删除',
@@ -106,6 +125,11 @@ export const zhCN = {
   },
   /** The renderer's own words: navigation, buttons, hints, dialogs. */
   ui: {
+    auth: {
+      loginLead: '请登录', setupLead: '这是一台新的工作站。请先建立管理员账号（密码至少 8 位）。',
+      signIn: '登录', createAdmin: '建立管理员账号并登录', confirm: '确认密码', confirmMismatch: '两次输入的密码不一致',
+      signOut: '退出登录',
+    },
     app: { loadFailed: '无法读取本机数据。请关闭后重新打开；如果仍然不行，请联系管理员。' },
     common: {
       save: '保存', saving: '正在保存…', cancel: '取消', close: '关闭', loading: '正在加载…', working: '正在处理…',

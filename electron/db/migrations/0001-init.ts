@@ -82,7 +82,8 @@ CREATE TABLE audit_log (
   seq         INTEGER PRIMARY KEY AUTOINCREMENT,
   at          TEXT NOT NULL,
   actor       TEXT NOT NULL,
-  action      TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'setting')),
+  -- login/logout/login_failed and reveal (a full ID or card number shown) are audited too.
+  action      TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'setting', 'login', 'login_failed', 'logout', 'reveal')),
   table_name  TEXT NOT NULL,
   record_id   TEXT NOT NULL,
   before_json TEXT,

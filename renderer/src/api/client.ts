@@ -49,8 +49,17 @@ async function overHttp(method: string, input: unknown): Promise<ApiResponse<unk
   }
 }
 
+const signedOutListeners = new Set<() => void>();
+
+/** Called when a call finds the session gone (server restart, account disabled); returns an unsubscribe. */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const response = window.taizhang ? await window.taizhang.invoke(method, input) : await overHttp(method, input);
+  if (!response.ok && response.error.code === 'auth.required') signedOutListeners.forEach((l) => l());
   if (!response.ok) throw new ApiError(response.error);
   return response.result as MethodOutput<M>;
 }

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkstation } from '../app/workstation-context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { useAuth } from '../auth/auth-context.js';
 
 export function AppHeader() {
   const { t } = useTranslation();
   const { settings } = useWorkstation();
+  const { me, signOut } = useAuth();
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -14,7 +16,10 @@ export function AppHeader() {
         {settings.orgCode && <span className="app-township-code">{settings.orgCode}</span>}
       </div>
       <div className="app-header-right">
-        {settings.operatorName && <span className="app-operator">{t('ui.header.operator', { name: settings.operatorName })}</span>}
+        <span className="app-user">
+          <span>{me.displayName} · {t(`enum.role.${me.role}`)}</span>
+          <button type="button" className="button button-small" onClick={() => void signOut()}>{t('ui.auth.signOut')}</button>
+        </span>
         <LanguageSwitch />
       </div>
     </header>

@@ -9,7 +9,7 @@ import { issuesOf, normaliseIssue, reasonOf } from '../lib/errors.js';
 import { handleEnterNavigation } from '../lib/enter-nav.js';
 import { Field, fieldAria } from '../components/Field.js';
 
-type OrgField = 'orgCode' | 'orgName' | 'operatorName';
+type OrgField = 'orgCode' | 'orgName';
 
 function check(values: Record<OrgField, string>): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -26,7 +26,6 @@ export function OrgForm() {
   const [values, setValues] = useState<Record<OrgField, string>>({
     orgCode: settings.orgCode ?? '',
     orgName: settings.orgName ?? '',
-    operatorName: settings.operatorName,
   });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [saving, setSaving] = useState(false);
@@ -46,7 +45,6 @@ export function OrgForm() {
       await invoke('settings/update', {
         orgCode: values.orgCode.trim(),
         orgName: values.orgName.trim(),
-        ...(values.operatorName.trim() ? { operatorName: values.operatorName.trim() } : {}),
       });
       await reloadSettings();
       notices.success(t('ui.settings.orgSaved'));
@@ -81,7 +79,6 @@ export function OrgForm() {
     <form className="form-grid form-grid-3" onSubmit={submit} onKeyDown={handleEnterNavigation} noValidate>
       {input('orgCode', { inputMode: 'numeric', maxLength: 9, hint: t('ui.settings.orgCodeHint') })}
       {input('orgName', { maxLength: 60 })}
-      {input('operatorName', { maxLength: 30 })}
       <div className="form-actions">
         <button type="submit" className="button button-primary" data-enter-end disabled={saving}>
           {saving ? t('ui.common.saving') : t('ui.settings.saveOrg')}

@@ -1,0 +1,152 @@
+/**
+ * Township side: writes an upload package (docs/PACKAGE-FORMAT.md). Rows stream from a
+ * read snapshot of the database, through NDJSON, gzip and (with the county's key) AES-GCM, into
+ * the ZIP on disk: a package of any size needs no more memory than a page of rows. The package
+ * is recorded, with its sequence number, before the file gets its final name, so a sequence is
+ * never handed out twice.
+ */
+import { createGzip } from 'node:zlib';
+import { rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { Database, type Connection } from '../db/driver.js';
+import { APP_VERSION } from '../app/app-version.js';
+import { writeAudit } from '../services/audit.js';
+import { currentChangeSeq } from '../services/change-seq.js';
+import { nowIso, type ServiceContext } from '../services/context.js';
+import { getSettings, requireTownship } from '../services/settings-service.js';
+import type { ArchiveWriter } from './archive.js';
+import { ENCRYPTION_SCHEME, PayloadSealer, sha256Hex, signDetached } from './crypto.js';
+import { readCountyKey, requireMode, requireSigningKey } from './identity.js';
+import { ledgerTables, type LedgerTable } from './ledger-tables.js';
+import { FORMAT_VERSION, MANIFEST_FILE, PACKAGE_FORMAT, SIGNATURE_FILE, type Manifest, type TableEntry } from './manifest.js';
+import { tableRows, type ChangeRange } from './row-source.js';
+import { ByteTally, RowTally, encodeRows, through } from './streams.js';
+import { createZipWriter } from './zip-writer.js';
+
+export interface ExportedPackage {
+  packageId: string;
+  sequence: number;
+  kind: 'full' | 'incremental';
+  baseSequence: number;
+  records: number;
+  encrypted: boolean;
+  fileName: string;
+  path: string;
+  createdAt: string;
+  tables: { table: string; rows: number }[];
+}
+
+async function writeTable(writer: ArchiveWriter, conn: Connection, table: LedgerTable, range: ChangeRange, sealer: PayloadSealer | null): Promise<TableEntry> {
+  const file = `data/${table.name}.ndjson.gz${sealer ? '.enc' : ''}`;
+  const rows = new RowTally(table.moneyColumns);
+  const plain = new ByteTally();
+  const stored = new ByteTally();
+  let payload = through(plain.tap(encodeRows(tableRows(conn, table, range), table.columns, (r) => void rows.add(r))), createGzip());
+  const sealed = sealer?.cipherFor(file) ?? null;
+  if (sealed) payload = through(payload, sealed.cipher);
+  await writer.add(file, stored.tap(payload));
+  return {
+    table: table.name, file, columns: [...table.columns], rows: rows.rows, sha256: plain.digest(), bytes: plain.bytes,
+    stored: { sha256: stored.digest(), bytes: stored.bytes }, sums: rows.totals(),
+    ...(sealed ? { iv: sealed.iv.toString('base64'), tag: sealed.cipher.getAuthTag().toString('base64') } : {}),
+  };
+}
+
+interface Previous {
+  last: { package_id: string; sequence: number } | undefined;
+  acknowledged: { sequence: number; watermark: number } | undefined;
+}
+
+async function previousPackages(conn: Connection): Promise<Previous> {
+  return {
+    last: await conn.get('SELECT package_id, sequence FROM exported_package ORDER BY sequence DESC LIMIT 1'),
+    acknowledged: await conn.get('SELECT sequence, watermark FROM exported_package WHERE acknowledged_at IS NOT NULL ORDER BY sequence DESC LIMIT 1'),
+  };
+}
+
+/** The change range the next package carries: since the last acknowledged package, or all. */
+export function rangeFor(full: boolean, acknowledged: Previous['acknowledged'], upTo: number): { range: ChangeRange; baseSequence: number } {
+  if (full || !acknowledged) return { range: { after: -1, upTo }, baseSequence: 0 };
+  return { range: { after: acknowledged.watermark, upTo }, baseSequence: acknowledged.sequence };
+}
+
+export async function exportPackage(ctx: ServiceContext, options: { outDir: string; full?: boolean }): Promise<ExportedPackage> {
+  const identity = await requireMode(ctx, 'township');
+  const township = await requireTownship(ctx);
+  const townshipName = (await getSettings(ctx)).orgName ?? township;
+  const signing = await requireSigningKey(ctx.db.reader);
+  const county = await readCountyKey(ctx.db.reader);
+  const kind = options.full ? 'full' : 'incremental';
+  const packageId = uuidv7();
+  const createdAt = nowIso(ctx);
+
+  // A private read snapshot: every page of every table sees the same committed state, while
+  // the app goes on saving through its own connections.
+  const snapshot = await Database.open(ctx.db.file, { readOnly: true });
+  const conn = snapshot.reader;
+  await conn.exec('BEGIN');
+  let manifest: Manifest;
+  let manifestBytes: Buffer;
+  let tempPath = '';
+  let fileName = '';
+  try {
+    const previous = await previousPackages(conn);
+    const { range, baseSequence } = rangeFor(options.full === true, previous.acknowledged, await currentChangeSeq(conn));
+    const sequence = (previous.last?.sequence ?? 0) + 1;
+    fileName = `${township}-${String(sequence).padStart(6, '0')}-${kind}.tzpkg`;
+    tempPath = join(options.outDir, `${fileName}.part`);
+    const sealer = county?.encryptionPublicKey ? new PayloadSealer(county.encryptionPublicKey, packageId) : null;
+    const writer = await createZipWriter(tempPath, ctx.now());
+    try {
+      const tables: TableEntry[] = [];
+      for (const table of ledgerTables) tables.push(await writeTable(writer, conn, table, range, sealer));
+      const schema = await conn.get<{ v: number }>('SELECT max(id) AS v FROM schema_migration');
+      manifest = {
+        format: PACKAGE_FORMAT, formatVersion: FORMAT_VERSION, schemaVersion: schema?.v ?? 0, packageId, kind,
+        source: { townshipCode: township, townshipName, workstationId: identity.workstationId, publicKey: signing.publicKey, fingerprint: signing.fingerprint },
+        sequence, previousPackageId: previous.last?.package_id ?? null, baseSequence, changes: range,
+        createdAt, appVersion: APP_VERSION, tables, attachments: [],
+        encryption: sealer && county
+          ? { scheme: ENCRYPTION_SCHEME, recipientFingerprint: county.encryptionFingerprint!, ephemeralPublicKey: sealer.ephemeralPublicKey }
+          : null,
+      };
+      manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+      await writer.add(MANIFEST_FILE, manifestBytes);
+      await writer.add(SIGNATURE_FILE, signDetached(manifestBytes, signing.privateKey));
+      await writer.close();
+    } catch (err) {
+      await writer.abort();
+      throw err;
+    }
+  } finally {
+    await conn.exec('COMMIT').catch(() => undefined);
+    await snapshot.close();
+  }
+
+  const records = manifest.tables.reduce((n, t) => n + t.rows, 0);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO exported_package (package_id, sequence, kind, previous_package_id, base_sequence, watermark, records, encrypted,
+           manifest_sha256, file_name, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [packageId, manifest.sequence, kind, manifest.previousPackageId, manifest.baseSequence, manifest.changes.upTo, records,
+          manifest.encryption ? 1 : 0, sha256Hex(manifestBytes), fileName, createdAt, ctx.actor],
+      );
+      // The package holds full ID and card numbers: recorded like any export of the register.
+      await writeAudit(tx, ctx, {
+        action: 'reveal', table: 'package', recordId: packageId, before: null,
+        after: { export: 'package', sequence: manifest.sequence, kind, records, encrypted: manifest.encryption !== null },
+      });
+    });
+  } catch (err) {
+    await rm(tempPath, { force: true });
+    throw err;
+  }
+  const path = join(options.outDir, fileName);
+  await rename(tempPath, path);
+  return {
+    packageId, sequence: manifest.sequence, kind, baseSequence: manifest.baseSequence, records, encrypted: manifest.encryption !== null,
+    fileName, path, createdAt, tables: manifest.tables.map((t) => ({ table: t.table, rows: t.rows })),
+  };
+}

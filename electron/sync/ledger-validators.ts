@@ -1,0 +1,111 @@
+/**
+ * The county's checks on one uploaded row, per ledger: the same shared/ rules the editor runs
+ * (ID numbers, enumerations, phone formats …) on the row as sent, and the county-wide unique
+ * rules against rows already held. Reasons are FieldIssues, so receipts and screens translate
+ * them like any other.
+ */
+import type { z } from 'zod';
+import type { Tx } from '../db/driver.js';
+import { householdDraft, memberDraft } from '../../shared/contract/households.js';
+import { areaCodeIssue, villageBelongsTo } from '../../shared/domain/area-code.js';
+import { validateHouseholdFields, validateMember } from '../../shared/domain/household-rules.js';
+import { parseIdNumber } from '../../shared/domain/id-number.js';
+import { issue, type FieldIssue } from '../../shared/domain/issue.js';
+import { reviewStates } from '../../shared/domain/review.js';
+import { findIdHolder } from '../services/household-service.js';
+import type { PackageRow } from './streams.js';
+
+export interface RowContext {
+  /** The township the package comes from. */
+  township: string;
+  /** The county's calendar date (birth dates must not be after it). */
+  today: string;
+}
+
+const text = (row: PackageRow, column: string) => (row[column] === null || row[column] === undefined ? null : String(row[column]));
+
+/** Zod's findings in the editor's vocabulary (notInList, tooLong, invalid). */
+function zodFindings(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    if (i.code === 'invalid_value') return issue(field, 'notInList', { value: String(i.input ?? '') });
+    if (i.code === 'too_big' && 'maximum' in i) return issue(field, 'tooLong', { max: Number(i.maximum) });
+    if (i.code === 'too_small') return issue(field, 'required');
+    return issue(field, 'invalid');
+  });
+}
+
+export function validateVillage(row: PackageRow, ctx: RowContext): FieldIssue[] {
+  const code = text(row, 'code') ?? '';
+  const issues: FieldIssue[] = [];
+  const codeIssue = areaCodeIssue(code, 'village', 'code');
+  if (codeIssue) issues.push(codeIssue);
+  else if (!villageBelongsTo(code, ctx.township)) issues.push(issue('code', 'village.notInTownship', { code, township: ctx.township }));
+  if (!text(row, 'name')?.trim()) issues.push(issue('name', 'required'));
+  return issues;
+}
+
+export function validateHousehold(row: PackageRow, ctx: RowContext): FieldIssue[] {
+  const draft = householdDraft.safeParse({
+    householdNo: row.household_no, villageCode: row.village_code, status: row.status, exitYear: row.exit_year,
+    cause: row.cause, dibao: row.dibao === 1, tekun: row.tekun === 1, helperName: row.helper_name,
+    helperUnit: row.helper_unit, helperPhone: row.helper_phone, bankAccount: row.bank_account,
+    address: row.address, note: row.note,
+  });
+  const issues = draft.success ? validateHouseholdFields(draft.data, ctx.today) : zodFindings(draft.error);
+  const village = text(row, 'village_code') ?? '';
+  if (draft.success && !villageBelongsTo(village, ctx.township)) issues.push(issue('villageCode', 'village.notInTownship', { code: village, township: ctx.township }));
+  if (!(reviewStates as readonly string[]).includes(String(row.review_state))) issues.push(issue('reviewState', 'notInList', { value: String(row.review_state) }));
+  return issues;
+}
+
+export function validatePerson(row: PackageRow, ctx: RowContext): FieldIssue[] {
+  const draft = memberDraft.safeParse({
+    name: row.name, idNumber: row.id_number, relation: row.relation, health: row.health,
+    disabilityType: row.disability_type, disabilityGrade: row.disability_grade, laborAbility: row.labor_ability,
+    schoolStatus: row.school_status, insured: row.insured === 1, phone: row.phone, removalReason: row.removal_reason,
+  });
+  if (!draft.success) return zodFindings(draft.error);
+  // validateMember speaks of `members.<i>.<field>`: here there is one person, so just the field.
+  const issues = validateMember(draft.data, 0, ctx.today).map((i) => ({ ...i, field: i.field.replace(/^members\.0\./, '') }));
+  const parsed = parseIdNumber(String(row.id_number), 'idNumber', ctx.today);
+  if (parsed.ok) {
+    // Sex and birth date are derived from the ID number, never typed: they must agree with it.
+    if (parsed.value.idNumber !== row.id_number) issues.push(issue('idNumber', 'sync.derivedMismatch'));
+    if (parsed.value.sex !== row.sex) issues.push(issue('sex', 'sync.derivedMismatch'));
+    if (parsed.value.birthDate !== row.birth_date) issues.push(issue('birthDate', 'sync.derivedMismatch'));
+  }
+  return issues;
+}
+
+export async function villageCollisions(tx: Tx, row: PackageRow): Promise<FieldIssue[]> {
+  // The code is the village table's key: even a deleted village of another id holds it.
+  const other = await tx.get('SELECT id FROM village WHERE code = ? AND id <> ?', [text(row, 'code'), text(row, 'id')]);
+  return other ? [issue('code', 'sync.villageCodeTaken', { code: String(row.code) })] : [];
+}
+
+export async function householdCollisions(tx: Tx, row: PackageRow): Promise<FieldIssue[]> {
+  const other = await tx.get('SELECT id FROM household WHERE household_no = ? AND deleted_at IS NULL AND id <> ?', [text(row, 'household_no'), text(row, 'id')]);
+  return other ? [issue('householdNo', 'household.noTaken', { householdNo: String(row.household_no) })] : [];
+}
+
+export async function personCollisions(tx: Tx, row: PackageRow, ctx: RowContext): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const holder = await findIdHolder(tx, String(row.id_number));
+  if (holder && holder.personId !== row.id) {
+    const village = await tx.get<{ village_code: string }>('SELECT village_code FROM household WHERE id = ?', [holder.householdId]);
+    const township = village?.village_code.slice(0, 9) ?? '';
+    // Within the township the clerk may see whose number it is; across townships only where.
+    issues.push(township === ctx.township
+      ? issue('idNumber', 'idNumber.heldByOther', { householdNo: holder.householdNo, headName: holder.headName ?? '', personName: holder.personName })
+      : issue('idNumber', 'sync.idNumberHeldElsewhere', { township }));
+  }
+  if (row.relation === 'head' && row.removal_reason === null) {
+    const otherHead = await tx.get(
+      "SELECT id FROM person WHERE household_id = ? AND relation = 'head' AND deleted_at IS NULL AND removal_reason IS NULL AND id <> ?",
+      [text(row, 'household_id'), text(row, 'id')],
+    );
+    if (otherHead) issues.push(issue('relation', 'household.manyHeads', { count: 2 }));
+  }
+  return issues;
+}
