@@ -43,7 +43,7 @@ export function SignInForm({ mode, townshipName, onSignedIn }: SignInFormProps) 
 
   const input = (field: keyof typeof values, label: string, type = 'text', autoComplete = 'off') => (
     <Field id={`auth-${field}`} label={label} error={null}>
-      <input id={`auth-${field}`} className="input" type={type} autoComplete={autoComplete} value={values[field]} onChange={set(field)} />
+      <input id={`auth-${field}`} className="input" type={type} autoComplete={autoComplete} autoFocus={field === 'username'} value={values[field]} onChange={set(field)} />
     </Field>
   );
 
