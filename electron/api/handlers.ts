@@ -12,6 +12,7 @@ import { commitImport, previewImport } from '../services/sheet-import.js';
 import { exportSheet, sheetTemplate } from '../services/sheet-export.js';
 import { reviewRecords } from '../services/review/review-service.js';
 import { auditExport, maskedFor, revealNumber } from '../services/reveal-service.js';
+import { packageHandlers } from '../sync/package-api.js';
 import { authStatus, changePassword, listAccounts, login, logout, resetPassword, saveAccount, setupFirstAdmin } from '../services/auth/account-service.js';
 
 export type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: MethodArgs<M>) => Promise<MethodOutput<M>> };
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   'review/approve': (ctx, input) => reviewRecords(ctx, 'approve', input),
   'review/return': (ctx, input) => reviewRecords(ctx, 'return', input),
   'review/reopen': (ctx, input) => reviewRecords(ctx, 'reopen', input),
+  ...packageHandlers,
 };

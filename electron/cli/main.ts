@@ -1,5 +1,6 @@
 /**
- * `taizhang` command line. Exit codes: 0 done, 1 rejected input (with the reasons), 2 bad usage.
+ * `taizhang` command line. Exit codes: 0 done, 1 rejected input (with the reasons), 2 bad usage,
+ * 3 a package or receipt refused on integrity or signature.
  */
 import { parseArgs } from 'node:util';
 import type { Command } from './command.js';
@@ -14,8 +15,12 @@ import { serveCommand } from './commands/serve.js';
 import { verifyAuditCommand } from './commands/verify-audit.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { addAccountCommand } from './commands/add-account.js';
+import { exportPackageCommand, importPackageCommand, verifyPackageCommand } from './commands/packages.js';
+import { importReceiptCommand, keysCommand, makeReceiptCommand } from './commands/receipts.js';
+import { AppError } from '../../shared/domain/app-error.js';
 
-const commands: Command[] = [initCommand, importCommand, exportCommand, serveCommand, checkCommand, demoCommand, verifyAuditCommand, backupCommand, restoreCommand, addAccountCommand];
+const commands: Command[] = [initCommand, importCommand, exportCommand, serveCommand, checkCommand, demoCommand, verifyAuditCommand, backupCommand, restoreCommand, addAccountCommand,
+  exportPackageCommand, verifyPackageCommand, importPackageCommand, makeReceiptCommand, importReceiptCommand, keysCommand];
 
 function usage(): string {
   return ['用法 / usage: taizhang <command> [options]', ...commands.map((c) => `  taizhang ${c.usage}`)].join('\n');
@@ -48,6 +53,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CallFailed) {
       print({ exitCode: EXIT.rejected, json: { ok: false, error: err.error }, lines: await describeError(err.error) }, json);
       return EXIT.rejected;
+    }
+    // Commands that call services directly (packages) meet AppErrors, not CallFailed.
+    if (err instanceof AppError) {
+      const error = { kind: err.kind, code: err.code, params: err.params, issues: err.issues };
+      print({ exitCode: EXIT.rejected, json: { ok: false, error }, lines: await describeError(error) }, json);
+      return err.kind === 'integrity' ? EXIT.refused : EXIT.rejected;
     }
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
       console.error(`${err.message}\n  taizhang ${command.usage}`);

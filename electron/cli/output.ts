@@ -1,10 +1,11 @@
-/** How every command answers: a human line or --json, and the exit code (0 done, 1 rejected, 2 usage). */
+/** How every command answers: a human line or --json, and the exit code (0 done, 1 rejected, 2 usage, 3 refused on integrity). */
 import type { i18n } from 'i18next';
 import type { ApiErrorBody } from '../../shared/contract/index.js';
 import { describeIssue } from '../../shared/i18n/translate.js';
 import { chineseTranslator } from '../i18n.js';
 
-export const EXIT = { done: 0, rejected: 1, usage: 2 } as const;
+/** `refused`: a package or receipt failed its signature, hash, count or sum checks. */
+export const EXIT = { done: 0, rejected: 1, usage: 2, refused: 3 } as const;
 
 export class UsageError extends Error {}
 

@@ -1,5 +1,6 @@
 import type { Database } from './driver.js';
 import { migrations as allMigrations, type Migration } from './migrations/index.js';
+import { forgetChangeTracking } from './change-seq.js';
 
 /**
  * Applies pending migrations in order, each in its own transaction, recorded in
@@ -25,6 +26,7 @@ export async function migrate(db: Database, migrations: Migration[] = allMigrati
     await db.transaction(async (tx) => {
       await tx.exec(migration.sql);
       if (migration.after) await migration.after(tx);
+      forgetChangeTracking(tx);
       await tx.run('INSERT INTO schema_migration (id, name, applied_at) VALUES (?, ?, ?)', [
         migration.id, migration.name, new Date().toISOString(),
       ]);

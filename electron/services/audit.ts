@@ -1,6 +1,6 @@
-import type { Tx } from '../db/driver.js';
+import type { Prepared, SqlValue, Tx } from '../db/driver.js';
 import { nowIso, type ServiceContext } from './context.js';
-import { auditRowHash, chainHead, type AuditContent } from './audit-chain.js';
+import { auditRowHash, chainHead, type AuditContent, type ChainHead } from './audit-chain.js';
 
 export type AuditAction = 'insert' | 'update' | 'delete' | 'setting' | 'login' | 'login_failed' | 'logout' | 'reveal';
 
@@ -18,7 +18,15 @@ export interface AuditEntry {
  * Writes are serialised, so the chain head read here is still the head when the row lands.
  */
 export async function writeAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  const head = await chainHead(tx);
+  const { values } = chained(ctx, entry, await chainHead(tx));
+  await tx.run(INSERT_AUDIT, values);
+}
+
+const INSERT_AUDIT = `INSERT INTO audit_log (seq, at, actor, action, table_name, record_id, before_json, after_json, reason, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The next row of the chain after `head`: one format for every writer. */
+function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { values: SqlValue[]; head: ChainHead } {
   const row: AuditContent = {
     seq: head.seq + 1,
     at: nowIso(ctx),
@@ -31,9 +39,49 @@ export async function writeAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry)
     reason: entry.reason ?? null,
     prev_hash: head.hash,
   };
-  await tx.run(
-    `INSERT INTO audit_log (seq, at, actor, action, table_name, record_id, before_json, after_json, reason, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [row.seq, row.at, row.actor, row.action, row.table_name, row.record_id, row.before_json, row.after_json, row.reason, row.prev_hash, auditRowHash(row)],
-  );
+  const hash = auditRowHash(row);
+  return {
+    values: [row.seq, row.at, row.actor, row.action, row.table_name, row.record_id, row.before_json, row.after_json, row.reason, row.prev_hash, hash],
+    head: { seq: row.seq, hash },
+  };
+}
+
+const BATCH = 50;
+
+/**
+ * Many audit rows in one transaction (a package merge writes one per record): the chain head is
+ * read once, rows are chained in memory and inserted fifty at a time. Nothing else may write
+ * audit rows in that transaction meanwhile; close() writes the rest and must run before it ends.
+ */
+export class AuditAppender {
+  private pending: SqlValue[][] = [];
+
+  private constructor(private readonly tx: Tx, private head: ChainHead, private readonly insertBatch: Prepared) {}
+
+  static async open(tx: Tx): Promise<AuditAppender> {
+    const rows = Array.from({ length: BATCH }, () => `(${Array(11).fill('?').join(', ')})`).join(', ');
+    return new AuditAppender(tx, await chainHead(tx), await tx.prepare(INSERT_AUDIT.replace(/VALUES .*$/s, `VALUES ${rows}`)));
+  }
+
+  async write(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+    const next = chained(ctx, entry, this.head);
+    this.pending.push(next.values);
+    this.head = next.head;
+    if (this.pending.length === BATCH) {
+      await this.insertBatch.run(this.pending.flat());
+      this.pending = [];
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const values of this.pending) await this.tx.run(INSERT_AUDIT, values);
+    this.pending = [];
+    await this.insertBatch.finalize();
+  }
+
+  /** After a failure: drops what is pending (the transaction rolls back anyway). */
+  discard(): Promise<void> {
+    this.pending = [];
+    return this.insertBatch.finalize();
+  }
 }

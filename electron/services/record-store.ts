@@ -8,7 +8,7 @@ import type { SqlValue, Tx } from '../db/driver.js';
 import { AppError } from '../../shared/domain/app-error.js';
 import { writeAudit } from './audit.js';
 import { nowIso, type ServiceContext } from './context.js';
-import { changeStamp } from './change-seq.js';
+import { changeStamp } from '../db/change-seq.js';
 
 export type Values = Record<string, SqlValue>;
 

@@ -5,7 +5,7 @@
  * county merges in. Not here on purpose: `setting`, `audit_log`, accounts, and the
  * `medical_policy_*` rules (each county sets its own).
  */
-import type { Tx } from '../db/driver.js';
+import type { Query } from './statement-cache.js';
 import { issue, type FieldIssue } from '../../shared/domain/issue.js';
 import type { PackageRow } from './streams.js';
 import {
@@ -24,6 +24,8 @@ export interface ParentLink {
 
 export interface LedgerTable {
   name: string;
+  /** How a reason names the ledger (所属的户…). */
+  label: string;
   /** What travels, in file order: the declared columns then the stamps. */
   columns: readonly string[];
   types: Readonly<Record<string, ColumnType>>;
@@ -37,7 +39,7 @@ export interface LedgerTable {
   /** Pure checks with the shared/ rules. */
   validate(row: PackageRow, ctx: RowContext): FieldIssue[];
   /** Clashes with other live rows at the county (unique rules). */
-  collisions(tx: Tx, row: PackageRow, ctx: RowContext): Promise<FieldIssue[]>;
+  collisions(q: Query, row: PackageRow, ctx: RowContext): Promise<FieldIssue[]>;
 }
 
 const STAMPS: Record<string, ColumnType> = {
@@ -56,6 +58,7 @@ function declare(d: Declaration): LedgerTable {
 export const ledgerTables: readonly LedgerTable[] = [
   declare({
     name: 'village',
+    label: '村',
     own: { id: 'text', code: 'text', name: 'text' },
     parents: [],
     validate: validateVillage,
@@ -63,6 +66,7 @@ export const ledgerTables: readonly LedgerTable[] = [
   }),
   declare({
     name: 'household',
+    label: '户',
     own: {
       id: 'text', household_no: 'text', village_code: 'text', status: 'text', exit_year: 'int?', cause: 'text?',
       dibao: 'flag', tekun: 'flag', helper_name: 'text?', helper_unit: 'text?', helper_phone: 'text?',
@@ -76,6 +80,7 @@ export const ledgerTables: readonly LedgerTable[] = [
   }),
   declare({
     name: 'person',
+    label: '人员',
     own: {
       id: 'text', household_id: 'text', name: 'text', id_number: 'text', sex: 'text', birth_date: 'text', relation: 'text',
       health: 'text', disability_type: 'text?', disability_grade: 'text?', labor_ability: 'text?', school_status: 'text?',

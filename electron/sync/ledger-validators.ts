@@ -5,14 +5,13 @@
  * them like any other.
  */
 import type { z } from 'zod';
-import type { Tx } from '../db/driver.js';
+import type { Query } from './statement-cache.js';
 import { householdDraft, memberDraft } from '../../shared/contract/households.js';
 import { areaCodeIssue, villageBelongsTo } from '../../shared/domain/area-code.js';
 import { validateHouseholdFields, validateMember } from '../../shared/domain/household-rules.js';
 import { parseIdNumber } from '../../shared/domain/id-number.js';
 import { issue, type FieldIssue } from '../../shared/domain/issue.js';
 import { reviewStates } from '../../shared/domain/review.js';
-import { findIdHolder } from '../services/household-service.js';
 import type { PackageRow } from './streams.js';
 
 export interface RowContext {
@@ -25,10 +24,10 @@ export interface RowContext {
 const text = (row: PackageRow, column: string) => (row[column] === null || row[column] === undefined ? null : String(row[column]));
 
 /** Zod's findings in the editor's vocabulary (notInList, tooLong, invalid). */
-function zodFindings(error: z.ZodError): FieldIssue[] {
+function zodFindings(error: z.ZodError, input: Record<string, unknown>): FieldIssue[] {
   return error.issues.map((i) => {
     const field = i.path.map(String).join('.');
-    if (i.code === 'invalid_value') return issue(field, 'notInList', { value: String(i.input ?? '') });
+    if (i.code === 'invalid_value') return issue(field, 'notInList', { value: String(input[field] ?? '') });
     if (i.code === 'too_big' && 'maximum' in i) return issue(field, 'tooLong', { max: Number(i.maximum) });
     if (i.code === 'too_small') return issue(field, 'required');
     return issue(field, 'invalid');
@@ -46,13 +45,14 @@ export function validateVillage(row: PackageRow, ctx: RowContext): FieldIssue[] 
 }
 
 export function validateHousehold(row: PackageRow, ctx: RowContext): FieldIssue[] {
-  const draft = householdDraft.safeParse({
+  const input = {
     householdNo: row.household_no, villageCode: row.village_code, status: row.status, exitYear: row.exit_year,
     cause: row.cause, dibao: row.dibao === 1, tekun: row.tekun === 1, helperName: row.helper_name,
     helperUnit: row.helper_unit, helperPhone: row.helper_phone, bankAccount: row.bank_account,
     address: row.address, note: row.note,
-  });
-  const issues = draft.success ? validateHouseholdFields(draft.data, ctx.today) : zodFindings(draft.error);
+  };
+  const draft = householdDraft.safeParse(input);
+  const issues = draft.success ? validateHouseholdFields(draft.data, ctx.today) : zodFindings(draft.error, input);
   const village = text(row, 'village_code') ?? '';
   if (draft.success && !villageBelongsTo(village, ctx.township)) issues.push(issue('villageCode', 'village.notInTownship', { code: village, township: ctx.township }));
   if (!(reviewStates as readonly string[]).includes(String(row.review_state))) issues.push(issue('reviewState', 'notInList', { value: String(row.review_state) }));
@@ -60,12 +60,13 @@ export function validateHousehold(row: PackageRow, ctx: RowContext): FieldIssue[
 }
 
 export function validatePerson(row: PackageRow, ctx: RowContext): FieldIssue[] {
-  const draft = memberDraft.safeParse({
+  const input = {
     name: row.name, idNumber: row.id_number, relation: row.relation, health: row.health,
     disabilityType: row.disability_type, disabilityGrade: row.disability_grade, laborAbility: row.labor_ability,
     schoolStatus: row.school_status, insured: row.insured === 1, phone: row.phone, removalReason: row.removal_reason,
-  });
-  if (!draft.success) return zodFindings(draft.error);
+  };
+  const draft = memberDraft.safeParse(input);
+  if (!draft.success) return zodFindings(draft.error, input);
   // validateMember speaks of `members.<i>.<field>`: here there is one person, so just the field.
   const issues = validateMember(draft.data, 0, ctx.today).map((i) => ({ ...i, field: i.field.replace(/^members\.0\./, '') }));
   const parsed = parseIdNumber(String(row.id_number), 'idNumber', ctx.today);
@@ -78,30 +79,38 @@ export function validatePerson(row: PackageRow, ctx: RowContext): FieldIssue[] {
   return issues;
 }
 
-export async function villageCollisions(tx: Tx, row: PackageRow): Promise<FieldIssue[]> {
+export async function villageCollisions(q: Query, row: PackageRow): Promise<FieldIssue[]> {
   // The code is the village table's key: even a deleted village of another id holds it.
-  const other = await tx.get('SELECT id FROM village WHERE code = ? AND id <> ?', [text(row, 'code'), text(row, 'id')]);
+  const other = await q.get('SELECT id FROM village WHERE code = ? AND id <> ?', [text(row, 'code'), text(row, 'id')]);
   return other ? [issue('code', 'sync.villageCodeTaken', { code: String(row.code) })] : [];
 }
 
-export async function householdCollisions(tx: Tx, row: PackageRow): Promise<FieldIssue[]> {
-  const other = await tx.get('SELECT id FROM household WHERE household_no = ? AND deleted_at IS NULL AND id <> ?', [text(row, 'household_no'), text(row, 'id')]);
+export async function householdCollisions(q: Query, row: PackageRow): Promise<FieldIssue[]> {
+  const other = await q.get('SELECT id FROM household WHERE household_no = ? AND deleted_at IS NULL AND id <> ?', [text(row, 'household_no'), text(row, 'id')]);
   return other ? [issue('householdNo', 'household.noTaken', { householdNo: String(row.household_no) })] : [];
 }
 
-export async function personCollisions(tx: Tx, row: PackageRow, ctx: RowContext): Promise<FieldIssue[]> {
+export async function personCollisions(q: Query, row: PackageRow, ctx: RowContext): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
-  const holder = await findIdHolder(tx, String(row.id_number));
-  if (holder && holder.personId !== row.id) {
-    const village = await tx.get<{ village_code: string }>('SELECT village_code FROM household WHERE id = ?', [holder.householdId]);
-    const township = village?.village_code.slice(0, 9) ?? '';
+  const holder = await q.get<{ name: string; household_no: string; village_code: string; household_id: string }>(
+    `SELECT p.name, h.household_no, h.village_code, h.id AS household_id FROM person p JOIN household h ON h.id = p.household_id
+     WHERE p.id_number = ? AND p.deleted_at IS NULL AND p.id <> ?`,
+    [text(row, 'id_number'), text(row, 'id')],
+  );
+  if (holder) {
+    const township = holder.village_code.slice(0, 9);
     // Within the township the clerk may see whose number it is; across townships only where.
-    issues.push(township === ctx.township
-      ? issue('idNumber', 'idNumber.heldByOther', { householdNo: holder.householdNo, headName: holder.headName ?? '', personName: holder.personName })
-      : issue('idNumber', 'sync.idNumberHeldElsewhere', { township }));
+    if (township === ctx.township) {
+      const head = await q.get<{ name: string }>(
+        "SELECT name FROM person WHERE household_id = ? AND relation = 'head' AND deleted_at IS NULL AND removal_reason IS NULL", [holder.household_id],
+      );
+      issues.push(issue('idNumber', 'idNumber.heldByOther', { householdNo: holder.household_no, headName: head?.name ?? '', personName: holder.name }));
+    } else {
+      issues.push(issue('idNumber', 'sync.idNumberHeldElsewhere', { township }));
+    }
   }
   if (row.relation === 'head' && row.removal_reason === null) {
-    const otherHead = await tx.get(
+    const otherHead = await q.get(
       "SELECT id FROM person WHERE household_id = ? AND relation = 'head' AND deleted_at IS NULL AND removal_reason IS NULL AND id <> ?",
       [text(row, 'household_id'), text(row, 'id')],
     );

@@ -42,13 +42,7 @@ export function parseSigned<T>(bytes: Buffer, file: string, format: string, sche
 
 /** Steps 1-3 and 6: archive, manifest, signature by the manifest's own key, file list. */
 export async function openPackage(path: string): Promise<OpenedPackage> {
-  let reader: ArchiveReader;
-  try {
-    reader = await openZipReader(path);
-  } catch (err) {
-    throw refusalOfArchive(err, basename(path));
-  }
-  try {
+  return withOpenedArchive(path, async (reader) => {
     for (const file of [MANIFEST_FILE, SIGNATURE_FILE]) if (!reader.has(file)) throw refuse('missingFile', { file });
     const bytes = await reader.readAll(MANIFEST_FILE, MAX_MANIFEST);
     const signature = await reader.readAll(SIGNATURE_FILE, 1024);
@@ -63,6 +57,22 @@ export async function openPackage(path: string): Promise<OpenedPackage> {
       if (manifest.encryption && (!t.iv || !t.tag)) throw refuse('badManifest', { file: MANIFEST_FILE, detail: `${t.table}.iv` });
     }
     return { path, reader, manifest, manifestSha256: sha256Hex(bytes), close: () => reader.close() };
+  });
+}
+
+/**
+ * Opens a zip and runs the checks on it; a failed check closes the archive and becomes a
+ * refusal naming the file, so callers never leak an open handle.
+ */
+export async function withOpenedArchive<T>(path: string, check: (reader: ArchiveReader) => Promise<T>): Promise<T> {
+  let reader: ArchiveReader;
+  try {
+    reader = await openZipReader(path);
+  } catch (err) {
+    throw refusalOfArchive(err, basename(path));
+  }
+  try {
+    return await check(reader);
   } catch (err) {
     await reader.close();
     throw refusalOfArchive(err, basename(path));
@@ -70,10 +80,10 @@ export async function openPackage(path: string): Promise<OpenedPackage> {
 }
 
 /** Step 7a: the entry's bytes, exactly as stored, against the manifest. */
-export async function checkStored(pkg: OpenedPackage, file: string, stored: { sha256: string; bytes: number }): Promise<void> {
+export async function checkStored(reader: ArchiveReader, file: string, stored: { sha256: string; bytes: number }): Promise<void> {
   const tally = new ByteTally();
   try {
-    for await (const chunk of tally.tap(pkg.reader.read(file))) void chunk;
+    for await (const chunk of tally.tap(reader.read(file))) void chunk;
   } catch (err) {
     throw refusalOfArchive(err, file);
   }
@@ -81,14 +91,20 @@ export async function checkStored(pkg: OpenedPackage, file: string, stored: { sh
   if (tally.digest() !== stored.sha256.toLowerCase()) throw refuse('hashMismatch', { file });
 }
 
+export function isZlibError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
 /** A stream error as the check that failed: decompression, or the GCM tag. */
 function decodeRefusal(err: unknown, file: string, encrypted: boolean): PackageRefused {
   if (err instanceof PackageRefused) return err;
   if (err instanceof ArchiveError) return refusalOfArchive(err, file);
   if (err instanceof LineTooLong) return refuse('badLine', { file, line: err.line });
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('Z_')) return refuse('corruptFile', { file });
-  return encrypted ? refuse('decryptFailed', { file }) : refuse('corruptFile', { file });
+  if (isZlibError(err)) return refuse('corruptFile', { file });
+  // node:crypto's GCM failure has no code, only this message; anything else is not ours to explain.
+  if (encrypted && err instanceof Error && /authenticate/.test(err.message)) return refuse('decryptFailed', { file });
+  throw err;
 }
 
 /**
@@ -136,8 +152,8 @@ export interface ContentReport {
 /** Step 7 for every file; rows are counted and summed, then dropped. */
 export async function checkContents(pkg: OpenedPackage, opener: PayloadOpener | null): Promise<ContentReport> {
   const { manifest } = pkg;
-  for (const t of manifest.tables) await checkStored(pkg, t.file, t.stored);
-  for (const a of manifest.attachments) await checkStored(pkg, a.file, a.stored);
+  for (const t of manifest.tables) await checkStored(pkg.reader, t.file, t.stored);
+  for (const a of manifest.attachments) await checkStored(pkg.reader, a.file, a.stored);
   const readable = manifest.encryption === null || opener !== null;
   if (readable) {
     for (const t of manifest.tables) for await (const row of packageRows(pkg, t, opener)) void row;

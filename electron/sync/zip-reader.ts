@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { ArchiveError, type ArchiveEntry, type ArchiveReader, type Chunks } from './archive.js';
+import { through } from './streams.js';
 
 const EOCD_SIG = 0x06054b50;
 const CENTRAL_SIG = 0x02014b50;
@@ -116,18 +117,11 @@ export async function openZipReader(path: string): Promise<ArchiveReader> {
     if (e.method !== 8) throw new ArchiveError('unsupported', name);
     // Deflated entries (a package re-zipped by another tool): inflate on the way out.
     return (async function* () {
-      const inflate = createInflateRaw();
-      const source = raw(e);
-      const pump = (async () => {
-        for await (const chunk of source) if (!inflate.write(chunk)) await new Promise((r) => inflate.once('drain', r));
-        inflate.end();
-      })().catch((err: Error) => inflate.destroy(err));
       try {
-        for await (const chunk of inflate) yield chunk as Buffer;
-      } catch {
-        throw new ArchiveError('corrupt', name);
+        yield* through(raw(e), createInflateRaw());
+      } catch (err) {
+        throw err instanceof ArchiveError ? err : new ArchiveError('corrupt', name);
       }
-      await pump;
     })();
   }
 

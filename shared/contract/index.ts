@@ -5,9 +5,10 @@ import { householdApi } from './households.js';
 import { transferApi } from './transfer.js';
 import { authApi } from './auth.js';
 import { reviewApi } from './review.js';
+import { packagesApi } from './packages.js';
 
 /** The whole API, declared once; IPC and HTTP are thin adapters over it. */
-export const api = mergeContracts(settingsApi, householdApi, transferApi, authApi, reviewApi);
+export const api = mergeContracts(settingsApi, householdApi, transferApi, authApi, reviewApi, packagesApi);
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

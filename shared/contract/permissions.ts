@@ -35,4 +35,21 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'review/approve': 'review',
   'review/return': 'review',
   'review/reopen': 'review',
+  // Upload packages. Keys decide whose data the county believes: administrators only. A package
+  // holds full ID numbers: made and read by reviewers (who may reveal), like a sheet export.
+  'keys/get': 'read',
+  'keys/exportPublic': 'read',
+  'keys/importCounty': 'admin',
+  'county/setup': 'admin',
+  'county/registerKey': 'admin',
+  'county/townships': 'read',
+  'county/importPackages': 'review',
+  'county/conflicts': 'read',
+  'county/makeReceipt': 'review',
+  'packages/summary': 'read',
+  'packages/export': 'review',
+  'packages/history': 'read',
+  'packages/verify': 'read',
+  'packages/importReceipt': 'review',
+  'packages/recordStates': 'read',
 };

@@ -24,9 +24,12 @@ UPDATE person SET change_seq = rowid + (SELECT max(m) FROM (
 UPDATE change_counter SET seq = (SELECT max(m) FROM (
   SELECT coalesce(max(change_seq), 0) AS m FROM village UNION ALL SELECT coalesce(max(change_seq), 0) FROM household
   UNION ALL SELECT coalesce(max(change_seq), 0) FROM person));
-CREATE INDEX village_change ON village(change_seq);
-CREATE INDEX household_change ON household(change_seq);
-CREATE INDEX person_change ON person(change_seq);
+-- Packages read rows in (change_seq, id) order, a page at a time, and members by household
+-- (the existing person_household index leaves deleted members out).
+CREATE INDEX village_change ON village(change_seq, id);
+CREATE INDEX household_change ON household(change_seq, id);
+CREATE INDEX person_change ON person(change_seq, id);
+CREATE INDEX person_household_all ON person(household_id);
 
 -- Who this workstation is. Made on first use; mode 'county' once set up as the county office.
 CREATE TABLE workstation_identity (
@@ -141,6 +144,9 @@ CREATE TABLE imported_package (
   rejected        INTEGER NOT NULL,
   conflicts       INTEGER NOT NULL,
   missing_json    TEXT NOT NULL DEFAULT '[]',
+  -- The latest receipt made for it (make-receipt without a package id makes the missing ones).
+  receipt_id      TEXT,
+  receipt_made_at TEXT,
   UNIQUE (township_code, workstation_id, sequence)
 );
 

@@ -4,7 +4,7 @@
  * changed since the last package the county acknowledged" (docs/PACKAGE-FORMAT.md). Writes
  * are serialised, so values follow commit order.
  */
-import type { Tx } from '../db/driver.js';
+import type { Tx } from './driver.js';
 
 /** Per connection: which tables carry change_seq (a ledger joins by adding the column). */
 const tracked = new WeakMap<Tx, Map<string, boolean>>();
@@ -19,6 +19,11 @@ async function hasChangeSeq(tx: Tx, table: string): Promise<boolean> {
     known.set(table, has);
   }
   return has;
+}
+
+/** After a migration: a table may have gained change_seq since it was last looked at. */
+export function forgetChangeTracking(tx: Tx): void {
+  tracked.delete(tx);
 }
 
 /** Takes the next counter value. */
@@ -37,4 +42,24 @@ export async function changeStamp(tx: Tx, table: string): Promise<{ change_seq?:
 export async function currentChangeSeq(conn: { get<T>(sql: string): Promise<T | undefined> }): Promise<number> {
   const row = await conn.get<{ seq: number }>('SELECT seq FROM change_counter WHERE id = 1');
   return row?.seq ?? 0;
+}
+
+/**
+ * Counter values for many writes in one transaction (a package merge): read once, handed out in
+ * memory, written back by close(). Nothing else may take values in that transaction meanwhile.
+ */
+export class ChangeSeqBlock {
+  private constructor(private seq: number) {}
+
+  static async open(tx: Tx): Promise<ChangeSeqBlock> {
+    return new ChangeSeqBlock(await currentChangeSeq(tx));
+  }
+
+  next(): number {
+    return ++this.seq;
+  }
+
+  async close(tx: Tx): Promise<void> {
+    await tx.run('UPDATE change_counter SET seq = ? WHERE id = 1', [this.seq]);
+  }
 }
