@@ -4,10 +4,9 @@ import { invoke } from './api/client.js';
 import type { Settings, Village } from '../../shared/contract/settings.js';
 import { WorkstationContext, type Workstation } from './app/workstation-context.js';
 import { useNotices } from './app/notice-context.js';
-import { NavBar, type PageName } from './components/NavBar.js';
+import { NavBar } from './components/NavBar.js';
 import { AppHeader } from './components/AppHeader.js';
-import { SettingsPage } from './settings/SettingsPage.js';
-import { HouseholdsPage } from './households/HouseholdsPage.js';
+import { pageViews, type PageName } from './app/pages.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -55,7 +54,7 @@ export function App() {
         <div className="app-body">
           <NavBar page={page} onNavigate={setPage} />
           <main className="app-main">
-            {page === 'settings' ? <SettingsPage onDone={() => setPage('households')} /> : <HouseholdsPage onOpenSettings={() => setPage('settings')} />}
+            {pageViews[page]({ navigate: setPage })}
           </main>
         </div>
       </div>

@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next';
-
-/** Pages built so far. 医疗报销, 教育资助, 危房改造, 饮水安全 join this list when they exist. */
-export const PAGES = ['households', 'settings'] as const;
-export type PageName = (typeof PAGES)[number];
+import { PAGES, type PageName } from '../app/pages.js';
 
 export function NavBar({ page, onNavigate }: { page: PageName; onNavigate(page: PageName): void }) {
   const { t } = useTranslation();
