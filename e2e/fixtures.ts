@@ -51,7 +51,38 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ app: AppServer; cspGuard: void }>({
+/** A workstation of its own: data folder, browser-mode server, the test administrator. */
+export async function launchWorkstation(): Promise<{ app: AppServer; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'taizhang-e2e-'));
+  const dbFile = join(dataDir, 'taizhang.sqlite');
+  let server = await startServer(dbFile);
+  const added = spawnSync(process.execPath, [cli, 'add-account', '--db', dbFile, '--username', ADMIN.username, '--name', '管理员', '--role', 'admin', '--password', ADMIN.password], { cwd: root, encoding: 'utf8' });
+  if (added.status !== 0) throw new Error(`could not add the test administrator: ${added.stdout}${added.stderr}`);
+  const app: AppServer = {
+    dataDir,
+    dbFile,
+    get url() {
+      return server.url;
+    },
+    async restart() {
+      await stopServer(server.child);
+      server = await startServer(dbFile);
+    },
+    cli(...args: string[]) {
+      const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+  };
+  return {
+    app,
+    async close() {
+      await stopServer(server.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ app: AppServer; secondApp: AppServer; cspGuard: void }>({
   // Every page is watched for Content-Security-Policy violations and uncaught errors.
   cspGuard: [
     async ({ page }, use) => {
@@ -66,29 +97,16 @@ export const test = base.extend<{ app: AppServer; cspGuard: void }>({
     { auto: true },
   ],
   app: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'taizhang-e2e-'));
-    const dbFile = join(dataDir, 'taizhang.sqlite');
-    let server = await startServer(dbFile);
-    const added = spawnSync(process.execPath, [cli, 'add-account', '--db', dbFile, '--username', ADMIN.username, '--name', '管理员', '--role', 'admin', '--password', ADMIN.password], { cwd: root, encoding: 'utf8' });
-    if (added.status !== 0) throw new Error(`could not add the test administrator: ${added.stdout}${added.stderr}`);
-    const app: AppServer = {
-      dataDir,
-      dbFile,
-      get url() {
-        return server.url;
-      },
-      async restart() {
-        await stopServer(server.child);
-        server = await startServer(dbFile);
-      },
-      cli(...args: string[]) {
-        const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-        return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-      },
-    };
-    await use(app);
-    await stopServer(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
+    const workstation = await launchWorkstation();
+    await use(workstation.app);
+    await workstation.close();
+  },
+  // A second workstation (e.g. the county that imports the township's packages); open it in its
+  // own browser context, since cookies do not tell ports apart.
+  secondApp: async ({}, use) => {
+    const workstation = await launchWorkstation();
+    await use(workstation.app);
+    await workstation.close();
   },
 });
 

@@ -11,6 +11,7 @@ import { openWorkstation, type Workstation } from './app/workstation.js';
 import { logger } from './log.js';
 import { defaultDataDir } from './app/data-dir.js';
 import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedule.js';
+import { attachBackupControl } from './backup/backup-control.js';
 import { SessionStore } from './services/auth/session.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -84,7 +85,9 @@ async function start(): Promise<void> {
   const dbFile = join(dataDir(), 'taizhang.sqlite');
   try {
     workstation = await openWorkstation(dbFile);
-    backups = await startBackupSchedule(workstation.db, dbFile);
+    // The check runs before the start-up backup, which would otherwise copy a damaged file.
+    const backupControl = await attachBackupControl(workstation, dbFile);
+    backups = await startBackupSchedule(() => workstation.db, dbFile, () => backupControl.startupProblems.length === 0);
   } catch (err) {
     logger.error('could not open the database', err);
     dialog.showErrorBox('无法打开数据库', err instanceof Error ? err.message : String(err));

@@ -44,8 +44,12 @@ async function callerContext(base: ServiceContext, session: CallSession | undefi
 
 export async function dispatch(base: ServiceContext, method: string, rawInput: unknown, session?: CallSession): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) return { ok: false, error: { kind: 'bad_request', code: 'unknownMethod', params: { method: method.slice(0, 60) } } };
-  const ctx = await callerContext(base, session);
   const permission = methodPermissions[method];
+  // A database that failed its start-up check is not worked on: only the way back is open.
+  if (base.backups?.startupProblems.length && permission !== 'public') {
+    return { ok: false, error: { kind: 'forbidden', code: 'backup.databaseDamaged' } };
+  }
+  const ctx = await callerContext(base, session);
   if (!can(ctx.account?.role ?? null, permission)) {
     const code = ctx.account ? 'forbidden' : 'auth.required';
     return { ok: false, error: { kind: ctx.account ? 'forbidden' : 'unauthorized', code, params: { permission } } };

@@ -13,6 +13,12 @@ import { exportSheet, sheetTemplate } from '../services/sheet-export.js';
 import { reviewRecords } from '../services/review/review-service.js';
 import { auditExport, maskedFor, revealNumber } from '../services/reveal-service.js';
 import { packageHandlers } from '../sync/package-api.js';
+import { waterHandlers } from '../services/water/water-api.js';
+import { recordHistory } from '../services/audit-history.js';
+import { backupHandlers } from '../backup/backup-api.js';
+import { housingHandlers } from '../services/housing/housing-api.js';
+import { medicalHandlers } from '../services/medical/medical-api.js';
+import { schoolHandlers } from '../services/school/school-api.js';
 import { authStatus, changePassword, listAccounts, login, logout, resetPassword, saveAccount, setupFirstAdmin } from '../services/auth/account-service.js';
 
 export type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: MethodArgs<M>) => Promise<MethodOutput<M>> };
@@ -50,4 +56,10 @@ export const handlers: Handlers = {
   'review/return': (ctx, input) => reviewRecords(ctx, 'return', input),
   'review/reopen': (ctx, input) => reviewRecords(ctx, 'reopen', input),
   ...packageHandlers,
+  'audit/history': (ctx, input) => recordHistory(ctx, input),
+  ...backupHandlers,
+  ...housingHandlers,
+  ...medicalHandlers,
+  ...schoolHandlers,
+  ...waterHandlers,
 };

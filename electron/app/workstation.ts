@@ -25,5 +25,12 @@ export async function openWorkstation(dbFile: string, options: { actor?: string;
   // with the signed-in one for every call (see dispatch).
   const actor = options.actor ?? `system:${osUser()}`;
   const ctx: ServiceContext = { db, actor, account: systemAccount(actor), session: null, now: options.now ?? (() => new Date()) };
-  return { db, ctx, close: () => db.close() };
+  // A restore swaps ctx.db for the restored file: always read the database through ctx.
+  return {
+    get db() {
+      return ctx.db;
+    },
+    ctx,
+    close: () => ctx.db.close(),
+  };
 }

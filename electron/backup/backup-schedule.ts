@@ -15,12 +15,12 @@ export interface BackupSchedule {
   stop(): Promise<void>;
 }
 
-async function secondFolder(db: Database): Promise<string | null> {
+export async function secondFolder(db: Database): Promise<string | null> {
   const row = await db.get<{ value: string }>("SELECT value FROM setting WHERE key = 'backup_dir_secondary'");
   return row?.value || null;
 }
 
-async function backup(db: Database, dbFile: string, reason: BackupReason): Promise<void> {
+async function backupNow(db: Database, dbFile: string, reason: BackupReason): Promise<void> {
   try {
     await makeBackup(db, backupDirOf(dbFile), reason, new Date(), await secondFolder(db));
   } catch (err) {
@@ -28,19 +28,28 @@ async function backup(db: Database, dbFile: string, reason: BackupReason): Promi
   }
 }
 
-export async function startBackupSchedule(db: Database, dbFile: string): Promise<BackupSchedule> {
-  await backup(db, dbFile, 'start');
+/**
+ * `db` is read at each backup: a restore swaps the open database (see backup-control.ts). While
+ * `healthy` says no (the start-up check failed), nothing is backed up: copies of a damaged file
+ * would push the good backups out of retention.
+ */
+export async function startBackupSchedule(db: () => Database, dbFile: string, healthy: () => boolean = () => true): Promise<BackupSchedule> {
+  const backup = async (reason: BackupReason) => {
+    if (healthy()) await backupNow(db(), dbFile, reason);
+    else logger.error(`backup (${reason}) skipped: the database failed its check`);
+  };
+  await backup('start');
   const timer = setInterval(() => {
     void (async () => {
       const [newest] = await listBackupFiles(backupDirOf(dbFile));
-      if (!newest || Date.now() - Date.parse(newest.takenAt) >= DAY_MS) await backup(db, dbFile, 'daily');
+      if (!newest || Date.now() - Date.parse(newest.takenAt) >= DAY_MS) await backup('daily');
     })();
   }, CHECK_MS);
   timer.unref();
   return {
     async stop() {
       clearInterval(timer);
-      await backup(db, dbFile, 'quit');
+      await backup('quit');
     },
   };
 }

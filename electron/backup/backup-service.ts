@@ -47,13 +47,16 @@ export async function summariseBackup(file: string): Promise<BackupSummary> {
   const db = await Database.open(file, { readOnly: true });
   try {
     const integrity = await db.all<{ integrity_check: string }>('PRAGMA integrity_check');
+    // A backup with broken foreign keys is no way back either: it counts as damaged.
+    const orphans = await db.all<{ table: string; parent: string }>('PRAGMA foreign_key_check');
+    const problems = [...integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok'), ...orphans.map((r) => `foreign key: ${r.table} → ${r.parent}`)];
     const counts = await db.get<{ households: number; persons: number; auditRows: number; lastChange: string | null }>(
       `SELECT (SELECT count(*) FROM household WHERE deleted_at IS NULL) AS households,
               (SELECT count(*) FROM person WHERE deleted_at IS NULL) AS persons,
               (SELECT count(*) FROM audit_log) AS auditRows,
               (SELECT max(at) FROM audit_log) AS lastChange`,
     );
-    return { integrity: integrity.map((r) => r.integrity_check).join('; '), households: counts!.households, persons: counts!.persons, auditRows: counts!.auditRows, lastChange: counts!.lastChange };
+    return { integrity: problems.length ? problems.join('; ') : 'ok', households: counts!.households, persons: counts!.persons, auditRows: counts!.auditRows, lastChange: counts!.lastChange };
   } finally {
     await db.close();
   }

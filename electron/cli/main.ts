@@ -17,10 +17,11 @@ import { backupCommand, restoreCommand } from './commands/backup.js';
 import { addAccountCommand } from './commands/add-account.js';
 import { exportPackageCommand, importPackageCommand, verifyPackageCommand } from './commands/packages.js';
 import { importReceiptCommand, keysCommand, makeReceiptCommand } from './commands/receipts.js';
+import { reportCommand } from './commands/report.js';
 import { AppError } from '../../shared/domain/app-error.js';
 
 const commands: Command[] = [initCommand, importCommand, exportCommand, serveCommand, checkCommand, demoCommand, verifyAuditCommand, backupCommand, restoreCommand, addAccountCommand,
-  exportPackageCommand, verifyPackageCommand, importPackageCommand, makeReceiptCommand, importReceiptCommand, keysCommand];
+  exportPackageCommand, verifyPackageCommand, importPackageCommand, makeReceiptCommand, importReceiptCommand, keysCommand, reportCommand];
 
 function usage(): string {
   return ['用法 / usage: taizhang <command> [options]', ...commands.map((c) => `  taizhang ${c.usage}`)].join('\n');

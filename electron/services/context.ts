@@ -1,6 +1,7 @@
 import type { Database } from '../db/driver.js';
 import { todayIso } from '../../shared/domain/id-number.js';
 import type { CallSession, SignedIn } from './auth/session.js';
+import type { BackupControl } from '../backup/backup-control.js';
 
 /** What every service call gets: the database, who is acting, and the caller's session. */
 export interface ServiceContext {
@@ -13,6 +14,8 @@ export interface ServiceContext {
   session: CallSession | null;
   /** Injected so tests can fix the clock. */
   now: () => Date;
+  /** The running workstation's backups (browser mode, Electron); absent in the CLI. */
+  backups?: BackupControl;
 }
 
 export function nowIso(ctx: ServiceContext): string {

@@ -116,6 +116,20 @@ describe('households/save', () => {
     expect(rows?.n).toBe(3);
     expect(await f.call('persons/idHolder', { idNumber: HEAD })).toBeNull();
   });
+
+  it('refuses to delete a household, or drop a member, that other ledgers still hold records for', async () => {
+    const saved = await saveThree();
+    await f.call('school/save', {
+      idNumber: SON, schoolYear: '2020-2021', schoolTerm: 'autumn', schoolStage: 'higher', aidItem: 'national_grant', amount: '3000', paidDate: '2020-10-20',
+    });
+    const refused = await f.fail('households/delete', { id: saved.id, rowVersion: 1, reason: '重复录入' });
+    expect(refused.issues).toEqual([{ field: 'household', code: 'household.hasLedgerRecords', params: { ledger: '教育资助', count: 1 } }]);
+    const loaded = await f.call('households/get', { id: saved.id });
+    const dropped = await f.fail('households/save', { household: loaded, members: loaded.members.filter((m) => m.idNumber !== SON) });
+    expect(dropped.issues?.map((i) => i.code)).toEqual(['person.hasLedgerRecords']);
+    // Nothing changed: the household and all three members are still live.
+    expect((await f.call('households/get', { id: saved.id })).members).toHaveLength(3);
+  });
 });
 
 describe('audit_log', () => {

@@ -9,6 +9,7 @@ import { validateHousehold } from '../../shared/domain/household-rules.js';
 import { todayOf, type ServiceContext } from './context.js';
 import { householdValues, personValues, toHousehold, type HouseholdRecord, type PersonRecord } from './household-mapping.js';
 import { insertRecord, tombstoneRecord, updateRecord, type Written } from './record-store.js';
+import { dependentIssues, liveDependents } from './ledger-dependents.js';
 import { requireTownship } from './settings-service.js';
 import { isEditable, type ReviewState } from '../../shared/domain/review.js';
 import { ownershipIssue } from './review/review-service.js';
@@ -98,6 +99,9 @@ export async function writeHousehold(
   const kept = new Set(targets.flatMap((t) => (t.personId ? [t.personId] : [])));
   // Order matters for the one-head index: members who leave or stop being head are written
   // before the new head, so a change of head never has two live heads in between.
+  const leaving = livePersons.filter((p) => !kept.has(p.id));
+  const leavingDependents = await liveDependents(tx, 'person', leaving.map((p) => p.id));
+  if (leavingDependents.length > 0) throw AppError.validation(dependentIssues('members', 'person.hasLedgerRecords', leavingDependents));
   for (const p of livePersons) {
     if (!kept.has(p.id)) {
       await tombstoneRecord(tx, ctx, 'person', p.id, null, null);
@@ -161,8 +165,10 @@ export async function deleteHousehold(ctx: ServiceContext, input: MethodArgs<'ho
   await ctx.db.transaction(async (tx) => {
     const review = await tx.get<{ review_state: ReviewState; created_by: string }>('SELECT review_state, created_by FROM household WHERE id = ? AND deleted_at IS NULL', [input.id]);
     if (review) assertEditable(ctx, review);
-    await tombstoneRecord(tx, ctx, 'household', input.id, input.rowVersion, input.reason);
     const persons = await tx.all<{ id: string }>('SELECT id FROM person WHERE household_id = ? AND deleted_at IS NULL', [input.id]);
+    const dependents = [...await liveDependents(tx, 'household', [input.id]), ...await liveDependents(tx, 'person', persons.map((p) => p.id))];
+    if (dependents.length > 0) throw AppError.validation(dependentIssues('household', 'household.hasLedgerRecords', dependents));
+    await tombstoneRecord(tx, ctx, 'household', input.id, input.rowVersion, input.reason);
     for (const p of persons) await tombstoneRecord(tx, ctx, 'person', p.id, null, input.reason);
   });
   return { ok: true };

@@ -26,7 +26,7 @@ export async function requireTownship(ctx: ServiceContext): Promise<string> {
   return orgCode;
 }
 
-async function putSetting(tx: Tx, ctx: ServiceContext, key: string, value: string): Promise<void> {
+export async function putSetting(tx: Tx, ctx: ServiceContext, key: string, value: string): Promise<void> {
   const before = await tx.get<{ value: string }>('SELECT value FROM setting WHERE key = ?', [key]);
   if (before?.value === value) return;
   await tx.run('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]);

@@ -5,6 +5,10 @@ import { writeCsv, writeXlsx } from '../sheets/write-sheet.js';
 import type { ServiceContext } from './context.js';
 import { personSheetColumns, type SheetColumn } from './person-sheet.js';
 import { booleanLabel, enumLabel } from './sheet-cells.js';
+import { exportWaterSheet, waterTemplate } from './water/water-export.js';
+import { exportHousingSheet, housingTemplate } from './housing/housing-sheet-export.js';
+import { exportSchoolSheet, schoolTemplate } from './school/school-sheet-export.js';
+import { exportMedicalSheet, medicalTemplate } from './medical/medical-sheet-export.js';
 
 type Download = MethodOutput<'export/sheet'>;
 
@@ -51,13 +55,20 @@ async function sheetFile(name: string, rows: (string | number | null)[][], forma
 }
 
 export async function exportSheet(ctx: ServiceContext, input: MethodArgs<'export/sheet'>): Promise<Download> {
+  if (input.kind === 'housing') return exportHousingSheet(ctx, input.format);
+  if (input.kind === 'school') return exportSchoolSheet(ctx, input.format);
+  if (input.kind === 'medical') return exportMedicalSheet(ctx, input.format);
+  if (input.kind === 'water-assessment' || input.kind === 'water-test') return exportWaterSheet(ctx, input.kind, input.format);
   const stamp = ctx.now().toISOString().slice(0, 10);
   return sheetFile(`户籍台账-${stamp}`, await personRows(ctx), input.format);
 }
 
 /** An empty sheet with the recognised headers and one example row. */
 export async function sheetTemplate(kind: SheetKind): Promise<Download> {
-  void kind;
+  if (kind === 'housing') return housingTemplate();
+  if (kind === 'school') return schoolTemplate();
+  if (kind === 'medical') return medicalTemplate();
+  if (kind === 'water-assessment' || kind === 'water-test') return waterTemplate(kind);
   const example: Record<string, string> = {
     householdNo: '3715021000010001', villageCode: '示例村', status: '建档立卡贫困户', exitYear: '2019', cause: '因病',
     dibao: '是', tekun: '否', helperName: '王帮扶', helperUnit: '镇政府', helperPhone: '13800000000', name: '张三',

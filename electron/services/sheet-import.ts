@@ -14,6 +14,10 @@ import { todayOf, type ServiceContext } from './context.js';
 import { writeHousehold, checkHousehold } from './household-service.js';
 import { isPersonHeader, planPersonImport, type ImportPlan } from './person-import-plan.js';
 import { requireTownship } from './settings-service.js';
+import { commitWaterImport, previewWaterImport } from './water/water-import.js';
+import { commitHousingImport, previewHousingImport } from './housing/housing-sheet-import.js';
+import { commitSchoolImport, previewSchoolImport } from './school/school-sheet-import.js';
+import { commitMedicalImport, previewMedicalImport } from './medical/medical-sheet-import.js';
 
 type Upload = MethodArgs<'import/preview'>;
 type CommitResult = MethodOutput<'import/commit'>;
@@ -86,10 +90,18 @@ async function loadSheet(upload: Upload): Promise<SheetData> {
 }
 
 export async function previewImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
+  if (upload.kind === 'housing') return previewHousingImport(ctx, upload);
+  if (upload.kind === 'school') return previewSchoolImport(ctx, upload);
+  if (upload.kind === 'medical') return previewMedicalImport(ctx, upload);
+  if (upload.kind === 'water-assessment' || upload.kind === 'water-test') return previewWaterImport(ctx, upload.kind, upload);
   return (await runImport(ctx, await loadSheet(upload), 'preview')).summary;
 }
 
 export async function commitImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<CommitResult> {
+  if (input.kind === 'housing') return commitHousingImport(ctx, input);
+  if (input.kind === 'school') return commitSchoolImport(ctx, input);
+  if (input.kind === 'medical') return commitMedicalImport(ctx, input);
+  if (input.kind === 'water-assessment' || input.kind === 'water-test') return commitWaterImport(ctx, input.kind, input);
   const sheet = await loadSheet(input);
   const { summary, validRows } = await runImport(ctx, sheet, input.skipInvalid ? 'commitValid' : 'commit');
   const committed = input.skipInvalid || summary.issues.length === 0;

@@ -9,7 +9,11 @@ import type { Query } from './statement-cache.js';
 import { issue, type FieldIssue } from '../../shared/domain/issue.js';
 import type { PackageRow } from './streams.js';
 import {
-  householdCollisions, personCollisions, validateHousehold, validatePerson, validateVillage, villageCollisions, type RowContext,
+  noWaterTestCollisions, validateWaterAssessmentRow, validateWaterSupplyRow, validateWaterTestRow, waterAssessmentCollisions, waterSupplyCollisions,
+} from './water-validators.js';
+import { medicalClaimCollisions, validateMedicalClaimRow } from './medical-validators.js';
+import {
+  householdCollisions, housingRepairCollisions, personCollisions, schoolAidCollisions, validateSchoolAidRow, validateHousingRepairRow, validateHousehold, validatePerson, validateVillage, villageCollisions, type RowContext,
 } from './ledger-validators.js';
 
 /** `flag` is 0 or 1; a trailing `?` allows null. */
@@ -92,8 +96,95 @@ export const ledgerTables: readonly LedgerTable[] = [
     validate: validatePerson,
     collisions: personCollisions,
   }),
-  // medical_claim (migration 0003, in progress): declare here once it has change_seq — parent
-  // person via person_id, its *_fen columns are picked up as money columns automatically.
+  declare({
+    name: 'housing_repair',
+    label: '危房改造',
+    own: {
+      id: 'text', household_id: 'text', appraisal_date: 'text?', appraisal_org: 'text?', safety_grade: 'text?', repair_mode: 'text?',
+      plan_year: 'int?', subsidy_central_fen: 'int', subsidy_provincial_fen: 'int', subsidy_city_fen: 'int', subsidy_county_fen: 'int',
+      self_raised_fen: 'int', publicity_village_date: 'text?', publicity_township_date: 'text?', publicity_county_date: 'text?',
+      start_date: 'text?', completion_date: 'text?', acceptance_date: 'text?', acceptance_result: 'text?', disbursement_date: 'text?',
+      plate_posted: 'flag', archive_no: 'text?', furniture_items: 'text?', furniture_cost_fen: 'int', other_repairs: 'text?',
+      other_repairs_cost_fen: 'int', note: 'text?',
+      review_state: 'text', review_reason: 'text?', reviewed_by: 'text?', reviewed_at: 'text?',
+    },
+    parents: [{ column: 'household_id', table: 'household', key: 'id' }],
+    review: { column: 'review_state', approved: 'approved' },
+    validate: validateHousingRepairRow,
+    collisions: housingRepairCollisions,
+  }),
+  declare({
+    name: 'school_aid',
+    label: '教育资助',
+    own: {
+      id: 'text', person_id: 'text', school_year: 'text', term: 'text', aid_year: 'int', stage: 'text', school: 'text?', item: 'text',
+      amount_fen: 'int', paid_date: 'text?', out_of_province: 'flag', warnings: 'text', note: 'text?',
+      review_state: 'text', review_reason: 'text?', reviewed_by: 'text?', reviewed_at: 'text?',
+    },
+    parents: [{ column: 'person_id', table: 'person', key: 'id' }],
+    review: { column: 'review_state', approved: 'approved' },
+    validate: validateSchoolAidRow,
+    collisions: schoolAidCollisions,
+  }),
+  declare({
+    name: 'water_supply',
+    label: '供水工程',
+    own: { id: 'text', village_code: 'text', name: 'text', supply_type: 'text', operator: 'text?', small_scale: 'flag', note: 'text?' },
+    parents: [{ column: 'village_code', table: 'village', key: 'code' }],
+    validate: validateWaterSupplyRow,
+    collisions: waterSupplyCollisions,
+  }),
+  declare({
+    name: 'water_assessment',
+    label: '饮水安全评价',
+    own: {
+      id: 'text', household_id: 'text', year: 'int', assessed_on: 'text', supply_type: 'text', supply_id: 'text?', tap_in_home: 'flag',
+      water_scarce_area: 'flag', litres_per_person_day: 'int?', trip_minutes: 'int?', horizontal_metres: 'int?', vertical_metres: 'int?',
+      shortage_days: 'int?', onsite_check: 'text?', assessor: 'text?', note: 'text?', quantity_ok: 'flag', quality_ok: 'flag',
+      convenience_ok: 'flag', reliability_ok: 'flag', passed: 'flag', quality_source: 'text', quality_test_id: 'text?',
+      needs_reassessment: 'flag', reassessment_test_id: 'text?',
+      review_state: 'text', review_reason: 'text?', reviewed_by: 'text?', reviewed_at: 'text?',
+    },
+    // The supply is optional (a dispersed supply may have none): checked in the collisions, not as a parent.
+    parents: [{ column: 'household_id', table: 'household', key: 'id' }],
+    review: { column: 'review_state', approved: 'approved' },
+    validate: validateWaterAssessmentRow,
+    collisions: waterAssessmentCollisions,
+  }),
+  declare({
+    name: 'water_test',
+    label: '水质检测',
+    own: {
+      id: 'text', supply_id: 'text', sampled_on: 'text', kind: 'text', lab: 'text', lab_cma: 'flag', place: 'text', place_note: 'text?',
+      values_json: 'text', passed: 'flag', failures_json: 'text', note: 'text?',
+      review_state: 'text', review_reason: 'text?', reviewed_by: 'text?', reviewed_at: 'text?',
+    },
+    parents: [{ column: 'supply_id', table: 'water_supply', key: 'id' }],
+    review: { column: 'review_state', approved: 'approved' },
+    validate: validateWaterTestRow,
+    collisions: noWaterTestCollisions,
+  }),
+  // housing_photo waits for the attachment files (attachments/<sha256>, docs/PACKAGE-FORMAT.md):
+  // export-package.ts writes no attachments yet, and a photo row without its file is no use.
+  declare({
+    name: 'medical_claim',
+    label: '医疗报销',
+    own: {
+      id: 'text', person_id: 'text', visit_type: 'text', hospital_name: 'text', hospital_level: 'text?', admission_date: 'text',
+      discharge_date: 'text', diagnosis: 'text?', policy_year: 'int', total_fen: 'int', in_scope_fen: 'int',
+      basic_insurance_fen: 'int?', critical_illness_fen: 'int?', hospital_waiver_fen: 'int?', medical_assistance_fen: 'int?',
+      supplementary_commercial_fen: 'int?', catastrophic_reassistance_fen: 'int?', accident_insurance_fen: 'int?',
+      self_pay_fen: 'int', in_scope_self_pay_fen: 'int', self_share_bp: 'int', over_ceiling: 'flag',
+      proposed_basic_insurance_fen: 'int?', proposed_critical_illness_fen: 'int?', proposed_hospital_waiver_fen: 'int?',
+      proposed_medical_assistance_fen: 'int?', proposed_supplementary_commercial_fen: 'int?', proposed_catastrophic_reassistance_fen: 'int?',
+      warnings: 'text', invoice_no: 'text?', settlement_date: 'text?',
+      review_state: 'text', review_reason: 'text?', reviewed_by: 'text?', reviewed_at: 'text?',
+    },
+    parents: [{ column: 'person_id', table: 'person', key: 'id' }],
+    review: { column: 'review_state', approved: 'approved' },
+    validate: validateMedicalClaimRow,
+    collisions: medicalClaimCollisions,
+  }),
 ];
 
 export function ledgerTable(name: string): LedgerTable | undefined {

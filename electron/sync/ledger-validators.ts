@@ -12,7 +12,13 @@ import { validateHouseholdFields, validateMember } from '../../shared/domain/hou
 import { parseIdNumber } from '../../shared/domain/id-number.js';
 import { issue, type FieldIssue } from '../../shared/domain/issue.js';
 import { reviewStates } from '../../shared/domain/review.js';
+import { enums, type SchoolTerm } from '../../shared/domain/enums.js';
+import { parseSchoolYear, termCalendarYear } from '../../shared/domain/school/school-year.js';
+import { paidDateIssue } from '../../shared/domain/school/school-aid-rules.js';
 import type { PackageRow } from './streams.js';
+import { repairDraft } from '../../shared/contract/housing.js';
+import { validateHousingRepair } from '../../shared/domain/housing/housing-rules.js';
+import { columnOf, repairFields } from '../services/housing/housing-mapping.js';
 
 export interface RowContext {
   /** The township the package comes from. */
@@ -117,4 +123,55 @@ export async function personCollisions(q: Query, row: PackageRow, ctx: RowContex
     if (otherHead) issues.push(issue('relation', 'household.manyHeads', { count: 2 }));
   }
   return issues;
+}
+
+/** A housing repair as uploaded: the editor's rules on its fields (its household is a parent link). */
+export function validateHousingRepairRow(row: PackageRow, ctx: RowContext): FieldIssue[] {
+  const input: Record<string, unknown> = Object.fromEntries(repairFields.map((f) => [f, row[columnOf(f)]]));
+  input.platePosted = row.plate_posted === 1;
+  const draft = repairDraft.omit({ id: true, rowVersion: true, householdNo: true }).safeParse(input);
+  const issues = draft.success ? validateHousingRepair(draft.data, ctx.today) : zodFindings(draft.error, input);
+  if (!(reviewStates as readonly string[]).includes(String(row.review_state))) issues.push(issue('reviewState', 'notInList', { value: String(row.review_state) }));
+  return issues;
+}
+
+export async function housingRepairCollisions(q: Query, row: PackageRow): Promise<FieldIssue[]> {
+  const other = await q.get<{ household_no: string | null }>(
+    `SELECT h.household_no FROM housing_repair r LEFT JOIN household h ON h.id = r.household_id
+     WHERE r.household_id = ? AND r.deleted_at IS NULL AND r.id <> ?`,
+    [text(row, 'household_id'), text(row, 'id')],
+  );
+  return other ? [issue('householdId', 'housing.householdHasRepair', { householdNo: other.household_no ?? String(row.household_id) })] : [];
+}
+
+/** A school-aid record as uploaded: enumerations, 学年 and its derived year, amount and date (its student is a parent link). */
+export function validateSchoolAidRow(row: PackageRow, ctx: RowContext): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const enumChecks: [string, string, readonly string[]][] = [
+    ['schoolTerm', 'term', enums.schoolTerm], ['schoolStage', 'stage', enums.schoolStage], ['aidItem', 'item', enums.schoolAidItem],
+  ];
+  for (const [field, column, values] of enumChecks) {
+    if (!values.includes(String(row[column]))) issues.push(issue(field, 'notInList', { value: String(row[column]) }));
+  }
+  const year = parseSchoolYear(String(row.school_year ?? ''));
+  if (!year.ok) issues.push(year.issue);
+  else if (year.schoolYear !== row.school_year || (enums.schoolTerm as readonly string[]).includes(String(row.term))
+    && termCalendarYear(year.startYear, row.term as SchoolTerm) !== row.aid_year) issues.push(issue('aidYear', 'sync.derivedMismatch'));
+  if (typeof row.amount_fen !== 'number' || row.amount_fen <= 0) issues.push(issue('amount', 'school.amountZero'));
+  const paid = paidDateIssue(text(row, 'paid_date'), ctx.today);
+  if (paid) issues.push(paid);
+  if (!(reviewStates as readonly string[]).includes(String(row.review_state))) issues.push(issue('reviewState', 'notInList', { value: String(row.review_state) }));
+  return issues;
+}
+
+/** The duplicate rule county-wide: one student, 学年, 学期 and 项目 once. */
+export async function schoolAidCollisions(q: Query, row: PackageRow): Promise<FieldIssue[]> {
+  const other = await q.get<{ amount_fen: number; paid_date: string | null; created_by: string; id: string }>(
+    `SELECT id, amount_fen, paid_date, created_by FROM school_aid
+     WHERE person_id = ? AND school_year = ? AND term = ? AND item = ? AND deleted_at IS NULL AND id <> ?`,
+    [text(row, 'person_id'), text(row, 'school_year'), text(row, 'term'), text(row, 'item'), text(row, 'id')],
+  );
+  return other ? [issue('aidItem', 'school.duplicate', {
+    firstId: other.id, amount: (other.amount_fen / 100).toFixed(2), paidDate: other.paid_date ?? '', createdBy: other.created_by, school: '',
+  })] : [];
 }

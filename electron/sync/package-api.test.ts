@@ -31,7 +31,10 @@ describe('the packages contract, as the 数据包 page will call it', () => {
     expect(await county.fail('county/registerKey', upload(await county.call('keys/exportPublic', {})))).toMatchObject({ code: 'package.wrongKeyRole' });
 
     await approvedHousehold(township, 'H1', 11);
-    expect((await township.call('packages/summary', {})).township).toMatchObject({ countyKnown: true, encrypts: true, lastSequence: 0, pending: [{ table: 'village', rows: 2 }, { table: 'household', rows: 1 }, { table: 'person', rows: 2 }] });
+    const summary = (await township.call('packages/summary', {})).township;
+    expect(summary).toMatchObject({ countyKnown: true, encrypts: true, lastSequence: 0 });
+    // Every declared ledger is in the summary; only the register has rows here.
+    expect(summary?.pending.filter((p) => p.rows > 0)).toEqual([{ table: 'village', rows: 2 }, { table: 'household', rows: 1 }, { table: 'person', rows: 2 }]);
     const exported = await township.call('packages/export', { full: false });
     expect(exported.package).toMatchObject({ sequence: 1, encrypted: true, records: 5 });
     expect(exported.file.fileName).toBe('371502100-000001-incremental.tzpkg');

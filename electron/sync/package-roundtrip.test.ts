@@ -10,6 +10,7 @@ import { makeReceipt } from './make-receipt.js';
 import { importReceipt } from './import-receipt.js';
 import { exportKeyFile, importKeyFile } from './key-files.js';
 import { verifyAuditChain } from '../services/audit-chain.js';
+import { ledgerTables } from './ledger-tables.js';
 
 let township: Fixture;
 let county: Fixture;
@@ -40,9 +41,12 @@ describe('township → county → receipt → township', () => {
     const zip = unzipSync(new Uint8Array(await readFile(pkg.path)));
     const manifest = JSON.parse(Buffer.from(zip['manifest.json']!).toString('utf8'));
     expect(manifest).toMatchObject({ format: 'taizhang-package', formatVersion: 1, sequence: 1, source: { townshipCode: '371502100', townshipName: '测试镇' } });
-    expect(manifest.tables.map((t: { table: string; rows: number }) => [t.table, t.rows])).toEqual([['village', 2], ['household', 2], ['person', 4]]);
+    const listed = manifest.tables.map((t: { table: string; rows: number }) => [t.table, t.rows]);
+    expect(listed.filter(([, rows]: [string, number]) => rows > 0)).toEqual([['village', 2], ['household', 2], ['person', 4]]);
+    // Every declared ledger is listed, empty ones with 0 rows, so the county sees nothing was left out.
+    expect(listed.map(([table]: [string, number]) => table)).toEqual(ledgerTables.map((t) => t.name));
     expect(manifest.encryption.scheme).toBe('X25519-HKDF-SHA256-AES-256-GCM');
-    expect(Object.keys(zip).sort()).toEqual(['data/household.ndjson.gz.enc', 'data/person.ndjson.gz.enc', 'data/village.ndjson.gz.enc', 'manifest.json', 'manifest.sig']);
+    expect(Object.keys(zip).sort()).toEqual([...ledgerTables.map((t) => `data/${t.name}.ndjson.gz.enc`), 'manifest.json', 'manifest.sig'].sort());
     expect(Buffer.from(zip['data/person.ndjson.gz.enc']!).includes(Buffer.from(validId('19650312', 11)))).toBe(false);
 
     const [imported] = await importPackages(county.workstation.ctx, [pkg.path]);

@@ -51,7 +51,8 @@ describe('incremental packages', () => {
     await deliver(await exportNext());
     await correct(h1.id, { helperName: '新帮扶人' });
     const second = await exportNext();
-    expect(second).toMatchObject({ sequence: 2, baseSequence: 1, tables: [{ table: 'village', rows: 0 }, { table: 'household', rows: 1 }, { table: 'person', rows: 2 }] });
+    expect(second).toMatchObject({ sequence: 2, baseSequence: 1 });
+    expect(second.tables.filter((t) => t.rows > 0)).toEqual([{ table: 'household', rows: 1 }, { table: 'person', rows: 2 }]);
     const outcome = await deliver(second);
     expect(outcome.result!.counts).toMatchObject({ updated: 1, unchanged: 2 });
     expect(await county.workstation.db.get('SELECT helper_name FROM household WHERE id = ?', [h1.id])).toEqual({ helper_name: '新帮扶人' });

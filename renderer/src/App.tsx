@@ -6,11 +6,14 @@ import { WorkstationContext, type Workstation } from './app/workstation-context.
 import { useNotices } from './app/notice-context.js';
 import { NavBar } from './components/NavBar.js';
 import { AppHeader } from './components/AppHeader.js';
-import { pageViews, type PageName } from './app/pages.js';
+import { pagePermission, pageViews, type PageName } from './app/pages.js';
+import { useAuth } from './auth/auth-context.js';
+import { can } from '../../shared/domain/roles.js';
 
 export function App() {
   const { t } = useTranslation();
   const notices = useNotices();
+  const { me } = useAuth();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [villages, setVillages] = useState<Village[]>([]);
   const [page, setPage] = useState<PageName | null>(null);
@@ -47,14 +50,16 @@ export function App() {
     return <div className="app-loading" role="status">{failed ? t('ui.app.loadFailed') : t('ui.common.loading')}</div>;
   }
 
+  // A page the role may not use is never shown (e.g. 设置 on a new workstation for a clerk).
+  const shown: PageName = can(me.role, pagePermission[page] ?? 'read') ? page : 'households';
   return (
     <WorkstationContext value={workstation}>
       <div className="app">
         <AppHeader />
         <div className="app-body">
-          <NavBar page={page} onNavigate={setPage} />
+          <NavBar page={shown} onNavigate={setPage} />
           <main className="app-main">
-            {pageViews[page]({ navigate: setPage })}
+            {pageViews[shown]({ navigate: setPage })}
           </main>
         </div>
       </div>

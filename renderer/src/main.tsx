@@ -9,6 +9,7 @@ import './styles/editor.css';
 import { initI18n } from './i18n.js';
 import { App } from './App.js';
 import { AuthGate } from './auth/AuthGate.js';
+import { IntegrityGate } from './backups/IntegrityGate.js';
 import './styles/auth.css';
 import { NoticeProvider } from './components/NoticeProvider.js';
 
@@ -16,9 +17,11 @@ void initI18n().then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <NoticeProvider>
-        <AuthGate>
-          <App />
-        </AuthGate>
+        <IntegrityGate>
+          <AuthGate>
+            <App />
+          </AuthGate>
+        </IntegrityGate>
       </NoticeProvider>
     </StrictMode>,
   );

@@ -6,9 +6,15 @@ import { transferApi } from './transfer.js';
 import { authApi } from './auth.js';
 import { reviewApi } from './review.js';
 import { packagesApi } from './packages.js';
+import { auditApi } from './audit.js';
+import { backupApi } from './backup.js';
+import { housingApi } from './housing.js';
+import { medicalApi } from './medical.js';
+import { waterApi } from './water.js';
+import { schoolApi } from './school.js';
 
 /** The whole API, declared once; IPC and HTTP are thin adapters over it. */
-export const api = mergeContracts(settingsApi, householdApi, transferApi, authApi, reviewApi, packagesApi);
+export const api = mergeContracts(settingsApi, householdApi, transferApi, authApi, reviewApi, packagesApi, medicalApi, housingApi, schoolApi, waterApi, auditApi, backupApi);
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

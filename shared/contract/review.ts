@@ -4,7 +4,7 @@ import { recordId } from './common.js';
 import { reviewStates } from '../domain/review.js';
 
 /** Ledgers whose records go through review; a new ledger joins here and in review-tables.ts. */
-export const reviewableTable = z.enum(['household']);
+export const reviewableTable = z.enum(['household', 'housing_repair', 'school_aid', 'medical_claim', 'water_assessment', 'water_test']);
 export type ReviewableTable = z.infer<typeof reviewableTable>;
 
 export const reviewState = z.enum(reviewStates);

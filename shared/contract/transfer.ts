@@ -3,7 +3,7 @@ import { method } from './define.js';
 import { fieldIssue, fileDownload, fileUpload } from './common.js';
 
 /** Ledgers that can be imported and exported as sheets; later ledgers add their kind here. */
-export const sheetKind = z.enum(['persons']);
+export const sheetKind = z.enum(['persons', 'housing', 'school', 'medical', 'water-assessment', 'water-test']);
 export type SheetKind = z.infer<typeof sheetKind>;
 
 export const importSummary = z.object({
@@ -11,6 +11,8 @@ export const importSummary = z.object({
   validRows: z.number().int(),
   households: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   persons: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  /** Ledgers of one record per row (教育资助): what the rows did. */
+  records: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).optional(),
   /** Every bad row with its row number, column and reason. */
   issues: z.array(fieldIssue),
   /** Headers that were not recognised and so were ignored. */

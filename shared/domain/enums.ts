@@ -29,6 +29,10 @@ export const enums = {
   deductibleScope: ['year', 'visit'],
   visitType: ['inpatient', 'chronic_outpatient', 'general_outpatient'],
   hospitalLevel: ['township', 'county', 'city', 'provincial', 'out_of_province'],
+  /** 教育资助: 学段, 资助项目, 学期 (春季 is the second term of a 学年). */
+  schoolStage: ['preschool', 'primary', 'junior', 'senior', 'vocational', 'higher'],
+  schoolAidItem: ['childcare_waiver', 'living_allowance', 'tuition_waiver', 'national_grant', 'yulu_plan', 'student_loan', 'other'],
+  schoolTerm: ['spring', 'autumn'],
 } as const;
 
 export type EnumName = keyof typeof enums;
@@ -48,6 +52,9 @@ export type MedicalLayerBase = EnumValue<'medicalLayerBase'>;
 export type DeductibleScope = EnumValue<'deductibleScope'>;
 export type VisitType = EnumValue<'visitType'>;
 export type HospitalLevel = EnumValue<'hospitalLevel'>;
+export type SchoolStage = EnumValue<'schoolStage'>;
+export type SchoolAidItem = EnumValue<'schoolAidItem'>;
+export type SchoolTerm = EnumValue<'schoolTerm'>;
 
 export function isEnumValue<N extends EnumName>(name: N, value: string): value is EnumValue<N> {
   return (enums[name] as readonly string[]).includes(value);

@@ -8,7 +8,7 @@ import { kindOf } from './import.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export --db FILE --kind persons --out FILE.xlsx|FILE.csv [--json]',
+  usage: 'export --db FILE --kind persons|housing|school|medical|water-assessment|water-test --out FILE.xlsx|FILE.csv [--json]',
   options: { db: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' } },
   async run(values) {
     const db = requireString(values, 'db');

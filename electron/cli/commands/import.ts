@@ -13,7 +13,7 @@ function kindOf(values: Values) {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import --db FILE --kind persons SHEET [--skip-invalid] [--rejects OUT.csv] [--json]',
+  usage: 'import --db FILE --kind persons|housing|school|medical|water-assessment|water-test SHEET [--skip-invalid] [--rejects OUT.csv] [--json]',
   options: { db: { type: 'string' }, kind: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, rejects: { type: 'string' } },
   allowPositionals: true,
   async run(values, positionals) {
@@ -28,7 +28,7 @@ export const importCommand: Command = {
       }
       const { rejects, ...summary } = result;
       const json = { ok: result.committed, ...summary, rejectsFile: rejects && typeof values.rejects === 'string' ? values.rejects : null };
-      const counts = `户：新增 ${result.households.added}，更新 ${result.households.updated}，未变 ${result.households.unchanged}；` +
+      const counts = result.records ? `记录：新增 ${result.records.added}，更新 ${result.records.updated}，未变 ${result.records.unchanged}` : `户：新增 ${result.households.added}，更新 ${result.households.updated}，未变 ${result.households.unchanged}；` +
         `人：新增 ${result.persons.added}，更新 ${result.persons.updated}，未变 ${result.persons.unchanged}`;
       if (!result.committed) {
         const lines = await describeError({ kind: 'validation', code: 'import.invalidRows', params: { count: new Set(result.issues.map((i) => i.row)).size }, issues: result.issues });

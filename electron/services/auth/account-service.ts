@@ -57,6 +57,12 @@ export async function setupFirstAdmin(ctx: ServiceContext, input: MethodArgs<'au
   return { username: input.username, displayName: input.displayName, role: 'admin' };
 }
 
+/** HH:MM on the workstation's clock (the stored time is UTC: 8 hours behind in China). */
+function clockTime(iso: string): string {
+  const d = new Date(iso);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 export async function login(ctx: ServiceContext, input: MethodArgs<'auth/login'>): Promise<Me> {
   const r = await ctx.db.get<AccountRecord>('SELECT * FROM account WHERE lower(username) = lower(?) AND deleted_at IS NULL', [input.username]);
   // Verify even for an unknown name, so timing does not tell which names exist.
@@ -68,7 +74,7 @@ export async function login(ctx: ServiceContext, input: MethodArgs<'auth/login'>
     await ctx.db.transaction((tx) => writeAudit(tx, failCtx, { action: 'login_failed', table: 'account', recordId: r?.id ?? '-', before: null, after: null, reason: r ? 'disabled' : 'unknown' }));
     throw new AppError('unauthorized', 'auth.invalid');
   }
-  if (r.locked_until && r.locked_until > at) throw new AppError('unauthorized', 'auth.locked', { until: r.locked_until.slice(11, 16), minutes: LOCK_MINUTES });
+  if (r.locked_until && r.locked_until > at) throw new AppError('unauthorized', 'auth.locked', { until: clockTime(r.locked_until), minutes: LOCK_MINUTES });
   if (!passwordOk) {
     const failed = r.failed_attempts + 1;
     const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
@@ -76,7 +82,7 @@ export async function login(ctx: ServiceContext, input: MethodArgs<'auth/login'>
       await tx.run('UPDATE account SET failed_attempts = ?, locked_until = ? WHERE id = ?', [lockedUntil ? 0 : failed, lockedUntil, r.id]);
       await writeAudit(tx, failCtx, { action: 'login_failed', table: 'account', recordId: r.id, before: null, after: { failed_attempts: failed, locked_until: lockedUntil }, reason: 'password' });
     });
-    if (lockedUntil) throw new AppError('unauthorized', 'auth.locked', { until: lockedUntil.slice(11, 16), minutes: LOCK_MINUTES });
+    if (lockedUntil) throw new AppError('unauthorized', 'auth.locked', { until: clockTime(lockedUntil), minutes: LOCK_MINUTES });
     throw new AppError('unauthorized', 'auth.invalid', { remaining: MAX_FAILED_LOGINS - failed });
   }
   await ctx.db.transaction(async (tx) => {

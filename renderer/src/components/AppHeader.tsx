@@ -1,12 +1,17 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkstation } from '../app/workstation-context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { useAuth } from '../auth/auth-context.js';
+import { ChangePasswordDialog } from '../auth/ChangePasswordDialog.js';
+import { useNotices } from '../app/notice-context.js';
 
 export function AppHeader() {
   const { t } = useTranslation();
   const { settings } = useWorkstation();
   const { me, signOut } = useAuth();
+  const notices = useNotices();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -18,10 +23,20 @@ export function AppHeader() {
       <div className="app-header-right">
         <span className="app-user">
           <span>{me.displayName} · {t(`enum.role.${me.role}`)}</span>
+          <button type="button" className="button button-small" onClick={() => setChangingPassword(true)}>{t('ui.password.change')}</button>
           <button type="button" className="button button-small" onClick={() => void signOut()}>{t('ui.auth.signOut')}</button>
         </span>
         <LanguageSwitch />
       </div>
+      {changingPassword && (
+        <ChangePasswordDialog
+          onCancel={() => setChangingPassword(false)}
+          onDone={() => {
+            setChangingPassword(false);
+            notices.success(t('ui.password.done'));
+          }}
+        />
+      )}
     </header>
   );
 }

@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { PAGES, type PageName } from '../app/pages.js';
+import { PAGES, pagePermission, type PageName } from '../app/pages.js';
+import { useAuth } from '../auth/auth-context.js';
+import { can } from '../../../shared/domain/roles.js';
 
 export function NavBar({ page, onNavigate }: { page: PageName; onNavigate(page: PageName): void }) {
   const { t } = useTranslation();
+  const { me } = useAuth();
   return (
     <nav className="nav" aria-label={t('ui.nav.label')}>
       <ul>
-        {PAGES.map((name) => (
+        {PAGES.filter((name) => can(me.role, pagePermission[name] ?? 'read')).map((name) => (
           <li key={name}>
             <button
               type="button"

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, GridApi, GridReadyEvent, IDatasource, RowDoubleClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
 import { invoke } from '../api/client.js';
 import { useNotices } from '../app/notice-context.js';
 import type { HouseholdRow } from '../../../shared/contract/households.js';
@@ -20,15 +20,19 @@ interface HouseholdGridProps {
   onOpen(id: string): void;
   onTotal(total: number | null): void;
   onReady(api: GridApi<HouseholdRow>): void;
+  /** The rows ticked for 提交审核 / 审核通过 / 退回 / 重新打开. */
+  onSelection(rows: HouseholdRow[]): void;
+  /** Tick boxes only for a role with review actions to take on them. */
+  multiSelect: boolean;
 }
 
-export function HouseholdGrid({ filters, total, onOpen, onTotal, onReady }: HouseholdGridProps) {
+export function HouseholdGrid({ filters, total, onOpen, onTotal, onReady, onSelection, multiSelect }: HouseholdGridProps) {
   const { t } = useTranslation();
   const notices = useNotices();
   const language = currentLanguage();
   const columnDefs = useMemo(() => householdColumns(t), [t]);
-  const callbacks = useRef({ onOpen, onTotal, notices });
-  callbacks.current = { onOpen, onTotal, notices };
+  const callbacks = useRef({ onOpen, onTotal, notices, onSelection });
+  callbacks.current = { onOpen, onTotal, notices, onSelection };
 
   // A new datasource for new toolbar filters: the grid starts again from the top.
   const datasource = useMemo<IDatasource>(() => ({
@@ -60,6 +64,10 @@ export function HouseholdGrid({ filters, total, onOpen, onTotal, onReady }: Hous
     }
   }, []);
 
+  const selectionChanged = useCallback((event: SelectionChangedEvent<HouseholdRow>) => {
+    callbacks.current.onSelection(event.api.getSelectedRows().filter((r) => r.id !== 'pinned-total'));
+  }, []);
+
   const doubleClick = useCallback((event: RowDoubleClickedEvent<HouseholdRow>) => {
     if (event.data && event.rowPinned !== 'bottom') callbacks.current.onOpen(event.data.id);
   }, []);
@@ -80,7 +88,10 @@ export function HouseholdGrid({ filters, total, onOpen, onTotal, onReady }: Hous
         getRowClass={(p) => (p.node.rowPinned ? 'grid-total-row' : undefined)}
         defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: false }}
         getRowId={(p) => p.data.id}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        rowSelection={multiSelect
+          ? { mode: 'multiRow', checkboxes: (p) => !p.node.rowPinned, headerCheckbox: false, enableClickSelection: true }
+          : { mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        onSelectionChanged={selectionChanged}
         onGridReady={ready}
         onCellKeyDown={keyDown}
         onRowDoubleClicked={doubleClick}

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useWorkstation } from '../app/workstation-context.js';
 import { EnumSelect } from '../components/EnumSelect.js';
 import { MenuButton } from '../components/MenuButton.js';
+import { useAuth } from '../auth/auth-context.js';
+import { can } from '../../../shared/domain/roles.js';
+import { ReviewStateSelect } from './review/ReviewStateSelect.js';
 
 interface HouseholdToolbarProps {
   search: string;
@@ -11,6 +14,8 @@ interface HouseholdToolbarProps {
   onVillage(code: string): void;
   status: string;
   onStatus(status: string): void;
+  reviewState: string;
+  onReviewState(state: string): void;
   onAdd(): void;
   onImport(): void;
   onExport(format: 'xlsx' | 'csv'): void;
@@ -23,6 +28,8 @@ interface HouseholdToolbarProps {
 export function HouseholdToolbar(props: HouseholdToolbarProps) {
   const { t } = useTranslation();
   const { villages } = useWorkstation();
+  const { me } = useAuth();
+  const mayWrite = can(me.role, 'write');
 
   const searchKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.nativeEvent.isComposing)) {
@@ -65,20 +72,21 @@ export function HouseholdToolbar(props: HouseholdToolbarProps) {
           aria-label={t('ui.households.statusFilter')}
           onValueChange={props.onStatus}
         />
+        <ReviewStateSelect value={props.reviewState} onChange={props.onReviewState} />
       </div>
       <div className="toolbar-actions">
-        <button type="button" className="button button-primary" onClick={props.onAdd} aria-keyshortcuts="Alt+N Control+N" title="Alt+N">
+        {mayWrite && <button type="button" className="button button-primary" onClick={props.onAdd} aria-keyshortcuts="Alt+N Control+N" title="Alt+N">
           {t('ui.households.add')}
-        </button>
-        <button type="button" className="button" onClick={props.onImport}>{t('ui.households.import')}</button>
-        <MenuButton
+        </button>}
+        {mayWrite && <button type="button" className="button" onClick={props.onImport}>{t('ui.households.import')}</button>}
+        {can(me.role, 'reveal') && <MenuButton
           label={t('ui.households.export')}
           disabled={props.busy}
           items={[
             { label: t('ui.households.exportXlsx'), onSelect: () => props.onExport('xlsx') },
             { label: t('ui.households.exportCsv'), onSelect: () => props.onExport('csv') },
           ]}
-        />
+        />}
         <button type="button" className="button button-quiet" disabled={props.busy} onClick={props.onTemplate}>{t('ui.households.template')}</button>
       </div>
     </div>

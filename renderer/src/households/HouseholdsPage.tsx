@@ -12,6 +12,9 @@ import { HouseholdGrid } from './HouseholdGrid.js';
 import { HouseholdEditor, type EditorTarget } from './editor/HouseholdEditor.js';
 import { ImportDialog } from './import/ImportDialog.js';
 import type { ToolbarFilters } from './grid-query.js';
+import { ReviewActions } from './review/ReviewActions.js';
+import { useAuth } from '../auth/auth-context.js';
+import { can } from '../../../shared/domain/roles.js';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -22,6 +25,10 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const [search, setSearch] = useState('');
   const [villageCode, setVillageCode] = useState('');
   const [status, setStatus] = useState('');
+  const [reviewState, setReviewState] = useState('');
+  const [selected, setSelected] = useState<HouseholdRow[]>([]);
+  const { me } = useAuth();
+  const mayWrite = can(me.role, 'write');
   const [total, setTotal] = useState<number | null>(null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [importing, setImporting] = useState(false);
@@ -30,12 +37,12 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const quickSearch = useDebounced(search, SEARCH_DEBOUNCE_MS);
-  const filters = useMemo<ToolbarFilters>(() => ({ quickSearch, villageCode, status }), [quickSearch, villageCode, status]);
+  const filters = useMemo<ToolbarFilters>(() => ({ quickSearch, villageCode, status, reviewState }), [quickSearch, villageCode, status, reviewState]);
 
   // Alt+N (and Ctrl+N where the browser lets us) opens a new household from anywhere on the list.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (editor || importing) return;
+      if (editor || importing || !mayWrite) return;
       if ((e.altKey || e.ctrlKey) && !e.shiftKey && (e.key === 'n' || e.key === 'N')) {
         e.preventDefault();
         setEditor({ kind: 'new' });
@@ -43,7 +50,7 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editor, importing]);
+  }, [editor, importing, mayWrite]);
 
   const focusGrid = useCallback(() => {
     const api = grid.current;
@@ -55,7 +62,9 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
 
   const onReady = useCallback((api: GridApi<HouseholdRow>) => {
     grid.current = api;
-  }, []);
+    // A clerk starts with the records the reviewer returned, each with its reason.
+    if (me.role === 'clerk') api.applyColumnState({ state: [{ colId: 'reviewState', sort: 'asc' }] });
+  }, [me.role]);
 
   const refresh = useCallback(() => {
     grid.current?.refreshInfiniteCache();
@@ -106,6 +115,8 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
         onVillage={setVillageCode}
         status={status}
         onStatus={setStatus}
+        reviewState={reviewState}
+        onReviewState={setReviewState}
         onAdd={() => setEditor({ kind: 'new' })}
         onImport={() => setImporting(true)}
         onExport={(format) => void download(() => invoke('export/sheet', { kind: 'persons', format }))}
@@ -114,7 +125,8 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
         searchRef={searchRef}
         busy={busy}
       />
-      <HouseholdGrid filters={filters} total={total} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} />
+      <ReviewActions selected={selected} onDone={() => { grid.current?.deselectAll(); refresh(); }} />
+      <HouseholdGrid filters={filters} total={total} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} onSelection={setSelected} multiSelect={mayWrite || can(me.role, 'review')} />
       {/* The count shows in the grid's pinned row; this line tells screen readers when it changes. */}
       <div className="visually-hidden" role="status" aria-live="polite">
         {total === null ? t('ui.common.loading') : t('ui.households.count', { count: total })}

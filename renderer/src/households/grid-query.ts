@@ -7,11 +7,14 @@ import type { IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import { householdSortColumns, householdTextFilterColumns } from '../../../shared/contract/households.js';
 import type { MethodInput } from '../../../shared/contract/index.js';
 import { isEnumValue, type HouseholdStatus } from '../../../shared/domain/enums.js';
+import { reviewStates, type ReviewState } from '../../../shared/domain/review.js';
 
 export interface ToolbarFilters {
   quickSearch: string;
   villageCode: string;
   status: string;
+  /** 审核状态 filter; '' for all. */
+  reviewState: string;
 }
 
 type PageInput = MethodInput<'households/page'>;
@@ -66,6 +69,7 @@ export function toPageQuery(params: Pick<IGetRowsParams, 'startRow' | 'endRow' |
     quickSearch: toolbar.quickSearch.trim().slice(0, 40),
     villageCode: /^\d{12}$/.test(toolbar.villageCode) ? toolbar.villageCode : null,
     status: isEnumValue('householdStatus', toolbar.status) ? (toolbar.status as HouseholdStatus) : null,
+    reviewState: oneOf<ReviewState>(reviewStates, toolbar.reviewState) ? toolbar.reviewState : null,
     textFilters: toTextFilters(filterModel),
     memberCountFilter: toMemberCountFilter(filterModel),
   };

@@ -2,6 +2,8 @@ import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { HouseholdRow } from '../../../shared/contract/households.js';
 import { formatDateTime } from '../lib/format.js';
+import { reviewStateColumn } from './review/review-column.js';
+import { countyStateColumn } from './county-state-column.js';
 
 const TEXT_FILTER = {
   filter: 'agTextColumnFilter',
@@ -25,6 +27,8 @@ export function householdColumns(t: TFunction): ColDef<HouseholdRow>[] {
   const plain = { sortable: false, filter: false } as const;
   return [
     { field: 'householdNo', headerName: t('field.householdNo'), width: 150, pinned: 'left', ...TEXT_FILTER },
+    reviewStateColumn(t),
+    countyStateColumn(t),
     { field: 'villageName', headerName: t('field.villageName'), width: 90, ...TEXT_FILTER },
     { field: 'headName', headerName: t('field.headName'), width: 84, ...TEXT_FILTER },
     { field: 'headIdMasked', headerName: t('field.headIdMasked'), width: 190, cellClass: 'mono', ...plain },

@@ -15,16 +15,22 @@ import { HouseholdFields } from './HouseholdFields.js';
 import { MembersTable } from './MembersTable.js';
 import { EditorSummary } from './EditorSummary.js';
 import { DeleteHouseholdDialog } from './DeleteHouseholdDialog.js';
+import { CountyStateNote } from '../CountyStateNote.js';
+import { HistoryPanel } from '../history/HistoryPanel.js';
 
 interface EditorPanelProps {
   initial: EditorForm;
   onClose(changed: boolean): void;
   onSaved(form: EditorForm, next: 'close' | 'new'): void;
+  /** Why the record cannot change now (approved, waiting for review, a read-only role); null: editable. */
+  lockNote?: string | null;
+  /** The reviewer's reason when the record came back 退回. */
+  returnedReason?: string | null;
 }
 
 type Dialog = 'discard' | 'delete' | { removeMember: number } | null;
 
-export function EditorPanel({ initial, onClose, onSaved }: EditorPanelProps) {
+export function EditorPanel({ initial, onClose, onSaved, lockNote = null, returnedReason = null }: EditorPanelProps) {
   const { t } = useTranslation();
   const notices = useNotices();
   const state = useEditorState(initial);
@@ -34,6 +40,8 @@ export function EditorPanel({ initial, onClose, onSaved }: EditorPanelProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const focusAfterRender = useRef<string | null>(null);
   const isNew = !initial.household.id;
+  const locked = lockNote !== null;
+  const [showHistory, setShowHistory] = useState(false);
 
   useEffect(() => {
     if (!focusAfterRender.current) return;
@@ -57,7 +65,7 @@ export function EditorPanel({ initial, onClose, onSaved }: EditorPanelProps) {
   };
 
   const save = async (next: 'close' | 'new') => {
-    if (saving) return;
+    if (saving || locked) return;
     state.setSubmitted(true);
     setFailure(null);
     const drafts = toDrafts(state.form);
@@ -83,6 +91,7 @@ export function EditorPanel({ initial, onClose, onSaved }: EditorPanelProps) {
   };
 
   const keyDown = (event: KeyboardEvent) => {
+    if (locked) return;
     const key = event.key.toLowerCase();
     const ctrl = event.ctrlKey || event.metaKey;
     if (ctrl && key === 's') {
@@ -106,19 +115,30 @@ export function EditorPanel({ initial, onClose, onSaved }: EditorPanelProps) {
           </div>
           <div className="editor-actions">
             {!isNew && (
+              <button type="button" className="button button-quiet" aria-pressed={showHistory} onClick={() => setShowHistory((v) => !v)}>{t('ui.history.open')}</button>
+            )}
+            {!isNew && !locked && (
               <button type="button" className="button button-quiet button-danger-text" onClick={() => setDialog('delete')}>{t('ui.editor.delete')}</button>
             )}
             <button type="button" className="button" onClick={requestClose} aria-keyshortcuts="Escape">{t('ui.common.cancel')}</button>
-            {isNew && (
+            {isNew && !locked && (
               <button type="button" className="button" disabled={saving} onClick={() => void save('new')} aria-keyshortcuts="Control+Shift+S">{t('ui.editor.saveAndNew')}</button>
             )}
-            <button type="button" className="button button-primary" disabled={saving} data-enter-end onClick={() => void save('close')} aria-keyshortcuts="Control+S">
-              {saving ? t('ui.common.saving') : t('ui.common.save')}
-            </button>
+            {!locked && (
+              <button type="button" className="button button-primary" disabled={saving} data-enter-end onClick={() => void save('close')} aria-keyshortcuts="Control+S">
+                {saving ? t('ui.common.saving') : t('ui.common.save')}
+              </button>
+            )}
           </div>
         </header>
+        <div className="editor-with-history">
         <div className="editor-body">
+          {lockNote && <div className="editor-lock" role="note" data-testid="editor-lock">{lockNote}</div>}
+          {returnedReason && !locked && <div className="editor-returned" role="note">{t('ui.review.returnedNote', { reason: returnedReason })}</div>}
           <EditorSummary issues={state.submitted ? state.visibleIssues : []} failure={failure} />
+          <CountyStateNote householdId={initial.household.id} members={initial.members} />
+          {/* A disabled fieldset makes every field inside read-only in one place. */}
+          <fieldset className="editor-fieldset" disabled={locked}>
           <section className="editor-section" aria-labelledby="household-heading">
             <h3 id="household-heading" className="section-title">{t('ui.editor.householdSection')}</h3>
             <HouseholdFields state={state} />
@@ -129,6 +149,9 @@ export function EditorPanel({ initial, onClose, onSaved }: EditorPanelProps) {
             onAdd={addMember}
             onRemove={(index) => (state.form.members[index]?.id ? setDialog({ removeMember: index }) : removeMember(index))}
           />
+          </fieldset>
+        </div>
+        {showHistory && initial.household.id && <HistoryPanel householdId={initial.household.id} onClose={() => setShowHistory(false)} />}
         </div>
         <footer className="editor-footer">{t(isNew ? 'ui.editor.keysHintNew' : 'ui.editor.keysHint')}</footer>
       </div>

@@ -6,6 +6,9 @@ import { useNotices } from '../../app/notice-context.js';
 import { Modal } from '../../components/Modal.js';
 import { formFromHousehold, newHouseholdForm, type EditorForm } from './form-model.js';
 import { EditorPanel } from './EditorPanel.js';
+import { useAuth } from '../../auth/auth-context.js';
+import { can } from '../../../../shared/domain/roles.js';
+import type { Household } from '../../../../shared/contract/households.js';
 
 export type EditorTarget = { kind: 'new' } | { kind: 'edit'; id: string };
 
@@ -20,6 +23,8 @@ interface HouseholdEditorProps {
 interface Session {
   key: number;
   form: EditorForm;
+  /** The review state as loaded; null for a new household. */
+  review?: Pick<Household, 'reviewState' | 'reviewReason'>;
 }
 
 /** Village and type carry over to the next new household: clerks enter one village at a time. */
@@ -31,6 +36,7 @@ export function HouseholdEditor({ target, onClose, onSavedNew }: HouseholdEditor
   const notices = useNotices();
   const [session, setSession] = useState<Session | null>(null);
   const [changed, setChanged] = useState(false);
+  const { me } = useAuth();
 
   const freshForm = () => newHouseholdForm(lastNewDefaults ?? { villageCode: villages.length === 1 ? villages[0]!.code : '' });
 
@@ -41,7 +47,7 @@ export function HouseholdEditor({ target, onClose, onSavedNew }: HouseholdEditor
     }
     let live = true;
     invoke('households/get', { id: target.id })
-      .then((household) => live && setSession({ key: 1, form: formFromHousehold(household) }))
+      .then((household) => live && setSession({ key: 1, form: formFromHousehold(household), review: { reviewState: household.reviewState, reviewReason: household.reviewReason } }))
       .catch((err: unknown) => {
         if (!live) return;
         notices.error(err);
@@ -61,10 +67,17 @@ export function HouseholdEditor({ target, onClose, onSavedNew }: HouseholdEditor
     );
   }
 
+  // The server refuses these saves anyway; the editor says so before anyone types.
+  const state = session.review?.reviewState;
+  const lockNote = !can(me.role, 'write') ? t('ui.review.readOnly.role')
+    : state === 'approved' || state === 'submitted' ? t(`ui.review.readOnly.${state}`)
+    : null;
   return (
     <EditorPanel
       key={session.key}
       initial={session.form}
+      lockNote={lockNote}
+      returnedReason={state === 'returned' ? (session.review?.reviewReason ?? null) : null}
       onClose={(saved) => onClose(saved || changed)}
       onSaved={(form, next) => {
         if (!form.household.id) lastNewDefaults = { villageCode: form.household.villageCode, status: form.household.status };

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client.js';
-import type { ImportSummary } from '../../../../shared/contract/transfer.js';
+import type { ImportSummary, SheetKind } from '../../../../shared/contract/transfer.js';
 import { Modal } from '../../components/Modal.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { describeError, type ErrorText } from '../../lib/errors.js';
@@ -20,7 +20,8 @@ type Phase =
  * 导入: choose a sheet, see what it would do and every bad row, then import all of it (only when
  * nothing is wrong) or, on purpose, only the valid rows, keeping the rejected rows as a CSV.
  */
-export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
+/** `kind`: which ledger's sheet (the register's persons sheet unless told). */
+export function ImportDialog({ onClose, onImported, kind = 'persons', title }: { onClose(): void; onImported(): void; kind?: SheetKind; title?: string }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [failure, setFailure] = useState<ErrorText | null>(null);
@@ -32,7 +33,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setPhase({ step: 'checking', fileName: chosen.name });
     try {
       const file = await readFileAsBase64(chosen);
-      const summary = await invoke('import/preview', { ...file, kind: 'persons' });
+      const summary = await invoke('import/preview', { ...file, kind });
       setPhase({ step: 'preview', file, summary });
     } catch (err) {
       setFailure(describeError(t, err));
@@ -46,7 +47,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setFailure(null);
     setPhase({ step: 'committing', file, summary });
     try {
-      const result = await invoke('import/commit', { ...file, kind: 'persons', skipInvalid });
+      const result = await invoke('import/commit', { ...file, kind, skipInvalid });
       if (result.committed) onImported();
       setPhase({ step: 'done', summary: result, rejects: result.rejects });
     } catch (err) {
@@ -59,7 +60,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const summary = phase.step === 'preview' || phase.step === 'committing' || phase.step === 'done' ? phase.summary : null;
   const bad = summary?.issues.length ?? 0;
   return (
-    <Modal title={t('ui.import.title')} onCancel={onClose} className="import-dialog">
+    <Modal title={title ?? t('ui.import.title')} onCancel={onClose} className="import-dialog">
       <div className="import-choose">
         <input
           ref={fileInput}
@@ -87,7 +88,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       </div>
       {phase.step === 'checking' && <p role="status" className="muted">{t('ui.import.checking', { fileName: phase.fileName })}</p>}
       {failure && <div className="callout callout-error" role="alert"><ErrorView {...failure} /></div>}
-      {summary && <ImportSummaryView summary={summary} done={phase.step === 'done'} />}
+      {summary && <ImportSummaryView summary={summary} done={phase.step === 'done'} kind={kind} />}
       {summary && bad > 0 && <ImportIssuesGrid issues={summary.issues} />}
       <div className="modal-actions">
         {phase.step === 'done' && phase.rejects && (

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportSummary } from '../../../../shared/contract/transfer.js';
+import type { ImportSummary, SheetKind } from '../../../../shared/contract/transfer.js';
 
-/** The sheet in numbers: rows, valid rows, and what would happen (or happened) to households and people. */
-export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {
+/**
+ * The sheet in numbers: rows, valid rows, and what would happen (or happened): to households and
+ * people for the register, to the ledger's own records for the others (labelled per ledger).
+ */
+export function ImportSummaryView({ summary, done, kind }: { summary: ImportSummary; done: boolean; kind: SheetKind }) {
   const { t } = useTranslation();
   const bad = summary.issues.length;
   return (
@@ -13,10 +16,19 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
         <dd>{summary.rows}</dd>
         <dt>{t('ui.import.validRows')}</dt>
         <dd>{summary.validRows}</dd>
-        <dt>{t('ui.import.households')}</dt>
-        <dd>{t('ui.import.changes', summary.households)}</dd>
-        <dt>{t('ui.import.persons')}</dt>
-        <dd>{t('ui.import.changes', summary.persons)}</dd>
+        {kind !== 'persons' ? (
+          <>
+            <dt>{t(`ui.import.recordsOf.${kind}`)}</dt>
+            <dd>{t('ui.import.changes', summary.records ?? summary.households)}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('ui.import.households')}</dt>
+            <dd>{t('ui.import.changes', summary.households)}</dd>
+            <dt>{t('ui.import.persons')}</dt>
+            <dd>{t('ui.import.changes', summary.persons)}</dd>
+          </>
+        )}
       </dl>
       {summary.ignoredColumns.length > 0 && (
         <p className="muted">{t('ui.import.ignored', { columns: summary.ignoredColumns.join('、') })}</p>

@@ -1,0 +1,125 @@
+/**
+ * 导入医疗报销表: the register's import flow (choose, check, then all-or-nothing or, on purpose,
+ * only the valid rows with the rejects kept as CSV), with its issues grid, for kind `medical`.
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client.js';
+import type { ImportSummary } from '../../../../shared/contract/transfer.js';
+import { Modal } from '../../components/Modal.js';
+import { ErrorView } from '../../components/ErrorView.js';
+import { describeError, type ErrorText } from '../../lib/errors.js';
+import { downloadFile, readFileAsBase64, type DownloadFile, type UploadFile } from '../../lib/files.js';
+import { ImportIssuesGrid } from '../../households/import/ImportIssuesGrid.js';
+
+type Phase =
+  | { step: 'choose' }
+  | { step: 'checking'; fileName: string }
+  | { step: 'preview'; file: UploadFile; summary: ImportSummary }
+  | { step: 'committing'; file: UploadFile; summary: ImportSummary }
+  | { step: 'done'; summary: ImportSummary; rejects: DownloadFile | null };
+
+export function MedicalImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  const [failure, setFailure] = useState<ErrorText | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const preview = async (chosen: File) => {
+    setFailure(null);
+    setFileName(chosen.name);
+    setPhase({ step: 'checking', fileName: chosen.name });
+    try {
+      const file = await readFileAsBase64(chosen);
+      const summary = await invoke('import/preview', { ...file, kind: 'medical' });
+      setPhase({ step: 'preview', file, summary });
+    } catch (err) {
+      setFailure(describeError(t, err));
+      setPhase({ step: 'choose' });
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const commit = async (file: UploadFile, summary: ImportSummary, skipInvalid: boolean) => {
+    setFailure(null);
+    setPhase({ step: 'committing', file, summary });
+    try {
+      const result = await invoke('import/commit', { ...file, kind: 'medical', skipInvalid });
+      if (result.committed) onImported();
+      setPhase({ step: 'done', summary: result, rejects: result.rejects });
+    } catch (err) {
+      setFailure(describeError(t, err));
+      setPhase({ step: 'preview', file, summary });
+    }
+  };
+
+  const summary = phase.step === 'preview' || phase.step === 'committing' || phase.step === 'done' ? phase.summary : null;
+  const bad = summary?.issues.length ?? 0;
+  return (
+    <Modal title={t('ui.medical.importTitle')} onCancel={onClose} className="import-dialog">
+      <div className="import-choose">
+        <input
+          ref={fileInput}
+          id="medical-import-file"
+          type="file"
+          accept=".xlsx,.csv"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label={t('ui.import.chooseFile')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void preview(file);
+          }}
+        />
+        <button type="button" className="button" data-autofocus disabled={phase.step === 'checking' || phase.step === 'committing'} onClick={() => fileInput.current?.click()}>
+          {t('ui.import.chooseButton')}
+        </button>
+        <span className={fileName ? 'import-file-name' : 'muted'}>{fileName ?? t('ui.medical.importHint')}</span>
+      </div>
+      {phase.step === 'checking' && <p role="status" className="muted">{t('ui.import.checking', { fileName: phase.fileName })}</p>}
+      {failure && <div className="callout callout-error" role="alert"><ErrorView {...failure} /></div>}
+      {summary && (
+        <div className="import-summary" data-testid="import-summary">
+          <h3 className="section-title">{phase.step === 'done' ? t('ui.import.doneTitle') : t('ui.import.summaryTitle')}</h3>
+          <dl className="summary-grid">
+            <dt>{t('ui.import.rows')}</dt>
+            <dd>{summary.rows}</dd>
+            <dt>{t('ui.import.validRows')}</dt>
+            <dd>{summary.validRows}</dd>
+          </dl>
+          {summary.ignoredColumns.length > 0 && <p className="muted">{t('ui.import.ignored', { columns: summary.ignoredColumns.join('、') })}</p>}
+          {phase.step !== 'done' && (
+            <p className={bad > 0 ? 'callout callout-warn' : 'callout'}>{bad > 0 ? t('ui.import.blockedHint', { count: bad }) : t('ui.import.noBadRows')}</p>
+          )}
+        </div>
+      )}
+      {summary && bad > 0 && <ImportIssuesGrid issues={summary.issues} />}
+      <div className="modal-actions">
+        {phase.step === 'done' && phase.rejects && (
+          <button type="button" className="button" onClick={() => phase.rejects && downloadFile(phase.rejects)}>{t('ui.import.downloadRejects')}</button>
+        )}
+        <button type="button" className="button" onClick={onClose}>{phase.step === 'done' ? t('ui.common.close') : t('ui.common.cancel')}</button>
+        {(phase.step === 'preview' || phase.step === 'committing') && (
+          <>
+            {bad > 0 && (
+              <button type="button" className="button" disabled={phase.step === 'committing' || phase.summary.validRows === 0} onClick={() => void commit(phase.file, phase.summary, true)}>
+                {t('ui.import.commitValid', { count: phase.summary.validRows })}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={phase.step === 'committing' || bad > 0 || phase.summary.validRows === 0}
+              title={bad > 0 ? t('ui.import.blockedHint', { count: bad }) : undefined}
+              onClick={() => void commit(phase.file, phase.summary, false)}
+            >
+              {phase.step === 'committing' ? t('ui.import.committing') : t('ui.import.commit')}
+            </button>
+          </>
+        )}
+      </div>
+    </Modal>
+  );
+}

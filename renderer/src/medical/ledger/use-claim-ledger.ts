@@ -1,0 +1,150 @@
+/**
+ * The ledger's behaviour: load the filtered claims, keep every row's live check from the main
+ * process (`medical/propose`, debounced per row), and save rows through `medical/save`. A refused
+ * save keeps everything typed and adds the reasons to the row.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { ApiError, invoke } from '../../api/client.js';
+import type { ClaimantCandidate } from '../../../../shared/contract/medical.js';
+import type { VisitType } from '../../../../shared/domain/enums.js';
+import type { ReviewState } from '../../../../shared/domain/review.js';
+import type { FieldIssue } from '../../../../shared/domain/issue.js';
+import { issuesOf } from '../../lib/errors.js';
+import {
+  checkRow, draftOf, isDirty, proposeInputOf, rowFromClaim, withPerson, withValue, type ClaimRow, type RowCheck, type ValueField,
+} from './claim-model.js';
+import { ClaimStore } from './claim-store.js';
+
+/** One request; the filters narrow a year's claims to what a clerk looks through. */
+export const LOAD_LIMIT = 1000;
+const LIVE_DELAY_MS = 250;
+
+export interface LedgerFilters {
+  policyYear: number | null;
+  villageCode: string | null;
+  visitType: VisitType | null;
+  reviewState: ReviewState | null;
+}
+
+export type SaveOutcome = { ok: true; row: ClaimRow } | { ok: false; check: RowCheck | null; error?: unknown };
+
+/** Contract validation names fields by their place in the call (`claim.totalCost`); rows name them bare. */
+export function normaliseClaimIssue(i: FieldIssue): FieldIssue {
+  return i.field.startsWith('claim.') ? { ...i, field: i.field.slice('claim.'.length) } : i;
+}
+
+export function useClaimLedger(filters: LedgerFilters, onLoadError: (err: unknown) => void) {
+  const [store] = useState(() => new ClaimStore());
+  const rows = useSyncExternalStore(store.subscribe, store.getRows);
+  const [total, setTotal] = useState<number | null>(null);
+  const [loading, setLoading] = useState(false);
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const loadError = useRef(onLoadError);
+  loadError.current = onLoadError;
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const page = await invoke('medical/page', {
+        startRow: 0, endRow: LOAD_LIMIT, sort: [{ column: 'updatedAt', direction: 'desc' }],
+        policyYear: filters.policyYear, villageCode: filters.villageCode, visitType: filters.visitType, reviewState: filters.reviewState,
+      });
+      // Newest last, next to the line the clerk types into, as on a paper ledger.
+      store.load(page.rows.map(rowFromClaim).reverse());
+      setTotal(page.total);
+    } catch (err) {
+      loadError.current(err);
+    } finally {
+      setLoading(false);
+    }
+  }, [filters, store]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const refreshLive = useCallback((key: string) => {
+    const row = store.get(key);
+    if (!row || !isDirty(row)) return;
+    const input = proposeInputOf(row);
+    const asked = JSON.stringify(input);
+    if (row.liveFor === asked) return;
+    invoke('medical/propose', input)
+      .then((live) => {
+        store.update(key, (r) => (JSON.stringify(proposeInputOf(r)) === asked ? { ...r, live, liveFor: asked } : r));
+      })
+      // A failed check is not a refusal: saving asks again and reports properly.
+      .catch(() => undefined);
+  }, [store]);
+
+  const scheduleLive = useCallback((key: string) => {
+    const pending = timers.current.get(key);
+    if (pending) clearTimeout(pending);
+    timers.current.set(key, setTimeout(() => {
+      timers.current.delete(key);
+      refreshLive(key);
+    }, LIVE_DELAY_MS));
+  }, [refreshLive]);
+
+  useEffect(() => () => timers.current.forEach((t) => clearTimeout(t)), []);
+
+  const setValue = useCallback((key: string, field: ValueField, value: string) => {
+    store.update(key, (r) => withValue(r, field, value));
+    scheduleLive(key);
+  }, [store, scheduleLive]);
+
+  const setPerson = useCallback((key: string, person: ClaimantCandidate | null, query = '') => {
+    store.update(key, (r) => withPerson(r, person, query));
+    scheduleLive(key);
+  }, [store, scheduleLive]);
+
+  const addRows = useCallback((added: ClaimRow[]) => {
+    store.append(added);
+    added.forEach((r) => scheduleLive(r.key));
+  }, [store, scheduleLive]);
+
+  /** Saves one row; on refusal the row keeps its values and gains the reasons. */
+  const save = useCallback(async (key: string): Promise<SaveOutcome> => {
+    const row = store.get(key);
+    if (!row || row.saving) return { ok: false, check: null };
+    const check = checkRow(store.update(key, (r) => ({ ...r, attempted: true }))!);
+    const draft = check.errors.length === 0 ? draftOf(row, check) : null;
+    if (!draft) return { ok: false, check };
+    store.update(key, (r) => ({ ...r, saving: true }));
+    try {
+      const { claim } = await invoke('medical/save', { claim: draft });
+      const saved = rowFromClaim(claim);
+      // Keep what the picker knew about the person (age, enrolment) for the panel.
+      const latest = store.get(key);
+      const person = latest?.person && latest.person.personId === claim.personId ? { ...saved.person!, ...latest.person } : saved.person;
+      const next: ClaimRow = { ...saved, person };
+      store.replace(key, next);
+      return { ok: true, row: next };
+    } catch (err) {
+      const issues = issuesOf(err).map(normaliseClaimIssue);
+      const updated = store.update(key, (r) => ({ ...r, saving: false, serverIssues: issues }));
+      return { ok: false, check: updated ? checkRow(updated) : null, ...(issues.length === 0 ? { error: err } : {}) };
+    }
+  }, [store]);
+
+  const removeDraft = useCallback((key: string) => {
+    const row = store.get(key);
+    if (row && !row.id) store.remove(key);
+  }, [store]);
+
+  /** The saved claim with this id, put back as it is stored (after a form edit or a delete). */
+  const refreshRow = useCallback(async (id: string) => {
+    try {
+      const claim = await invoke('medical/get', { id });
+      if (store.get(id)) store.replace(id, rowFromClaim(claim));
+      else store.append([rowFromClaim(claim)]);
+    } catch (err) {
+      if (err instanceof ApiError && err.body.kind === 'not_found') store.remove(id);
+      else loadError.current(err);
+    }
+  }, [store]);
+
+  const dirtyCount = useMemo(() => rows.filter((r) => isDirty(r)).length, [rows]);
+
+  return { store, rows, total, loading, reload, setValue, setPerson, addRows, save, removeDraft, refreshRow, dirtyCount, scheduleLive };
+}
