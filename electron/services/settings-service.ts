@@ -13,9 +13,13 @@ const KEYS = { orgCode: 'org_code', orgName: 'org_name' } as const;
 export async function getSettings(ctx: ServiceContext): Promise<Settings> {
   const rows = await ctx.db.all<{ key: string; value: string }>('SELECT key, value FROM setting');
   const map = new Map(rows.map((r) => [r.key, r.value]));
+  const identity = await ctx.db.get<{ mode: string; code: string | null; name: string | null }>(
+    'SELECT mode, county_code AS code, county_name AS name FROM workstation_identity WHERE id = 1',
+  );
   return {
     orgCode: map.get(KEYS.orgCode) ?? null,
     orgName: map.get(KEYS.orgName) ?? null,
+    county: identity?.mode === 'county' && identity.code && identity.name ? { code: identity.code, name: identity.name } : null,
   };
 }
 

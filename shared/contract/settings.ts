@@ -5,6 +5,8 @@ import { fileUpload, fieldIssue, townshipCode, villageCode } from './common.js';
 export const settingsSchema = z.object({
   orgCode: townshipCode.nullable(),
   orgName: z.string().nullable(),
+  /** Set when this workstation is the county office (数据包 → 设为县级工作站). */
+  county: z.object({ code: z.string(), name: z.string() }).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

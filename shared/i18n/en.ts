@@ -455,7 +455,7 @@ export const en: DeepPartialStrings<Messages> = {
       choose: 'Choose…', yes: 'Yes', actions: 'Actions', dismiss: 'Dismiss', moreIssues: '{{count}} more not listed',
     },
     language: { zh: '中文', en: 'English' },
-    header: { language: 'Language', noTownship: 'Township not set', operator: 'Operator: {{name}}' },
+    header: { language: 'Language', noTownship: 'Township not set', county: '{{name}} (county workstation)', operator: 'Operator: {{name}}' },
     nav: { label: 'Main navigation', households: 'Households', medical: 'Medical', packages: 'Packages', water: 'Drinking water', settings: 'Settings', accounts: 'Accounts', backups: 'Backups', housing: 'Housing repairs', school: 'School aid' },
     settings: {
       title: 'Settings',

@@ -508,7 +508,7 @@ export const zhCN = {
       choose: '请选择', yes: '是', actions: '操作', dismiss: '关闭提示', moreIssues: '另有 {{count}} 处未列出',
     },
     language: { zh: '中文', en: 'English' },
-    header: { language: '界面语言', noTownship: '尚未设置乡镇', operator: '操作员：{{name}}' },
+    header: { language: '界面语言', noTownship: '尚未设置乡镇', county: '{{name}}（县级工作站）', operator: '操作员：{{name}}' },
     nav: { label: '主导航', households: '户籍台账', medical: '医疗报销', packages: '数据包', water: '饮水安全', settings: '设置', accounts: '账号管理', backups: '备份与恢复', housing: '危房改造', school: '教育资助' },
     settings: {
       title: '设置',

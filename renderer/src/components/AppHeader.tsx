@@ -17,8 +17,17 @@ export function AppHeader() {
       <div className="app-brand">
         <span className="app-logo" aria-hidden="true">台</span>
         <span className="app-name">{t('app.title')}</span>
-        <span className="app-township">{settings.orgName ?? t('ui.header.noTownship')}</span>
-        {settings.orgCode && <span className="app-township-code">{settings.orgCode}</span>}
+        {settings.county ? (
+          <>
+            <span className="app-township">{t('ui.header.county', { name: settings.county.name })}</span>
+            <span className="app-township-code">{settings.county.code}</span>
+          </>
+        ) : (
+          <>
+            <span className="app-township">{settings.orgName ?? t('ui.header.noTownship')}</span>
+            {settings.orgCode && <span className="app-township-code">{settings.orgCode}</span>}
+          </>
+        )}
       </div>
       <div className="app-header-right">
         <span className="app-user">

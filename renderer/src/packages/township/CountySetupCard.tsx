@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client.js';
+import { useWorkstation } from '../../app/workstation-context.js';
 import { useNotices } from '../../app/notice-context.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Field, fieldAria } from '../../components/Field.js';
@@ -9,6 +10,7 @@ import { Field, fieldAria } from '../../components/Field.js';
 export function CountySetupCard({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
   const notices = useNotices();
+  const { reloadSettings } = useWorkstation();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
@@ -28,6 +30,8 @@ export function CountySetupCard({ onDone }: { onDone(): void }) {
     try {
       const keys = await invoke('county/setup', { countyCode: code.trim(), countyName: name.trim() });
       notices.success(t('ui.packages.setupDone', { name: keys.county?.name ?? name, code: keys.county?.code ?? code }));
+      // The header names the county from the settings.
+      await reloadSettings();
       onDone();
     } catch (err) {
       notices.error(err);
