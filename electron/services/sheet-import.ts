@@ -5,15 +5,12 @@
  */
 import type { MethodArgs, MethodOutput } from '../../shared/contract/index.js';
 import type { ImportSummary } from '../../shared/contract/transfer.js';
-import { describeIssue } from '../../shared/i18n/translate.js';
-import type { FieldIssue } from '../../shared/domain/issue.js';
-import { readSheet, type SheetData } from '../sheets/read-sheet.js';
-import { writeCsv } from '../sheets/write-sheet.js';
-import { chineseTranslator } from '../i18n.js';
+import type { SheetData } from '../sheets/read-sheet.js';
 import { todayOf, type ServiceContext } from './context.js';
 import { writeHousehold, checkHousehold } from './household-service.js';
 import { isPersonHeader, planPersonImport, type ImportPlan } from './person-import-plan.js';
 import { requireTownship } from './settings-service.js';
+import { commitSheet, readUpload, type ImportMode, type SheetImportRun } from './sheet-import-run.js';
 import { commitWaterImport, previewWaterImport } from './water/water-import.js';
 import { commitHousingImport, previewHousingImport } from './housing/housing-sheet-import.js';
 import { commitSchoolImport, previewSchoolImport } from './school/school-sheet-import.js';
@@ -22,14 +19,8 @@ import { commitMedicalImport, previewMedicalImport } from './medical/medical-she
 type Upload = MethodArgs<'import/preview'>;
 type CommitResult = MethodOutput<'import/commit'>;
 
-interface ImportRun {
-  summary: ImportSummary;
-  /** Rows written (or that a commit would write). */
-  validRows: Set<number>;
-}
-
 class PreviewRollback extends Error {
-  constructor(readonly run: ImportRun) {
+  constructor(readonly run: SheetImportRun) {
     super('preview');
   }
 }
@@ -45,7 +36,7 @@ function emptySummary(plan: ImportPlan): ImportSummary {
   };
 }
 
-async function runImport(ctx: ServiceContext, sheet: SheetData, mode: 'preview' | 'commit' | 'commitValid'): Promise<ImportRun> {
+async function runImport(ctx: ServiceContext, sheet: SheetData, mode: ImportMode): Promise<SheetImportRun> {
   const township = await requireTownship(ctx);
   const today = todayOf(ctx);
   try {
@@ -72,29 +63,12 @@ async function runImport(ctx: ServiceContext, sheet: SheetData, mode: 'preview' 
   }
 }
 
-async function rejectsCsv(sheet: SheetData, summary: ImportSummary, validRows: Set<number>, fileName: string) {
-  const t = await chineseTranslator();
-  const reasons = new Map<number, string[]>();
-  for (const i of summary.issues as FieldIssue[]) {
-    if (i.row !== undefined) reasons.set(i.row, [...(reasons.get(i.row) ?? []), describeIssue(t.t, { ...i, row: undefined })]);
-  }
-  const rows = sheet.rows
-    .filter((r) => !validRows.has(r.rowNumber))
-    .map((r) => [String(r.rowNumber), ...r.cells, (reasons.get(r.rowNumber) ?? [t.t('issue.import.sameHouseholdInvalid')]).join('；')]);
-  const content = writeCsv(['原行号', ...sheet.headers, '错误原因'], rows);
-  return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-未导入行.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64') };
-}
-
-async function loadSheet(upload: Upload): Promise<SheetData> {
-  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: isPersonHeader });
-}
-
 export async function previewImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
   if (upload.kind === 'housing') return previewHousingImport(ctx, upload);
   if (upload.kind === 'school') return previewSchoolImport(ctx, upload);
   if (upload.kind === 'medical') return previewMedicalImport(ctx, upload);
   if (upload.kind === 'water-assessment' || upload.kind === 'water-test') return previewWaterImport(ctx, upload.kind, upload);
-  return (await runImport(ctx, await loadSheet(upload), 'preview')).summary;
+  return (await runImport(ctx, await readUpload(upload, isPersonHeader), 'preview')).summary;
 }
 
 export async function commitImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<CommitResult> {
@@ -102,9 +76,6 @@ export async function commitImport(ctx: ServiceContext, input: MethodArgs<'impor
   if (input.kind === 'school') return commitSchoolImport(ctx, input);
   if (input.kind === 'medical') return commitMedicalImport(ctx, input);
   if (input.kind === 'water-assessment' || input.kind === 'water-test') return commitWaterImport(ctx, input.kind, input);
-  const sheet = await loadSheet(input);
-  const { summary, validRows } = await runImport(ctx, sheet, input.skipInvalid ? 'commitValid' : 'commit');
-  const committed = input.skipInvalid || summary.issues.length === 0;
-  if (!committed || validRows.size === sheet.rows.length) return { ...summary, committed, rejects: null };
-  return { ...summary, committed, rejects: await rejectsCsv(sheet, summary, validRows, input.fileName) };
+  const sheet = await readUpload(input, isPersonHeader);
+  return commitSheet(sheet, input, (mode) => runImport(ctx, sheet, mode), 'issue.import.sameHouseholdInvalid');
 }

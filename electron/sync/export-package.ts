@@ -1,7 +1,8 @@
 /**
  * Township side: writes an upload package (docs/PACKAGE-FORMAT.md). Rows stream from a
  * read snapshot of the database, through NDJSON, gzip and (with the county's key) AES-GCM, into
- * the ZIP on disk: a package of any size needs no more memory than a page of rows. The package
+ * the ZIP on disk: a package of any size needs no more memory than a page of rows. The files
+ * its rows name (housing photos) follow, each once, streamed from the data folder. The package
  * is recorded, with its sequence number, before the file gets its final name, so a sequence is
  * never handed out twice.
  */
@@ -21,7 +22,9 @@ import { readCountyKey, requireMode, requireSigningKey, type CountyKey } from '.
 import { ledgerTables, type LedgerTable } from './ledger-tables.js';
 import { FORMAT_VERSION, MANIFEST_FILE, PACKAGE_FORMAT, SIGNATURE_FILE, type Manifest, type TableEntry } from './manifest.js';
 import { tableRows, type ChangeRange } from './row-source.js';
-import { ByteTally, RowTally, encodeRows, through } from './streams.js';
+import { ByteTally, RowTally, encodeRows, through, type PackageRow } from './streams.js';
+import { AttachmentRefs, attachmentFolder } from './attachments.js';
+import { writeAttachments } from './attachment-export.js';
 import { createZipWriter } from './zip-writer.js';
 
 export interface ExportedPackage {
@@ -37,12 +40,16 @@ export interface ExportedPackage {
   tables: { table: string; rows: number }[];
 }
 
-async function writeTable(writer: ArchiveWriter, conn: Connection, table: LedgerTable, range: ChangeRange, sealer: PayloadSealer | null): Promise<TableEntry> {
+async function writeTable(writer: ArchiveWriter, conn: Connection, table: LedgerTable, range: ChangeRange, sealer: PayloadSealer | null, refs: AttachmentRefs): Promise<TableEntry> {
   const file = `data/${table.name}.ndjson.gz${sealer ? '.enc' : ''}`;
   const rows = new RowTally(table.moneyColumns);
   const plain = new ByteTally();
   const stored = new ByteTally();
-  let payload = through(plain.tap(encodeRows(tableRows(conn, table, range), table.columns, (r) => void rows.add(r))), createGzip());
+  const onRow = (r: PackageRow) => {
+    rows.add(r);
+    refs.add(table, r, file);
+  };
+  let payload = through(plain.tap(encodeRows(tableRows(conn, table, range), table.columns, onRow)), createGzip());
   const sealed = sealer?.cipherFor(file) ?? null;
   if (sealed) payload = through(payload, sealed.cipher);
   await writer.add(file, stored.tap(payload));
@@ -77,6 +84,8 @@ interface Source {
   workstationId: string;
   signing: { publicKey: string; privateKey: string; fingerprint: string };
   county: CountyKey | null;
+  /** The file store the rows' attachments are read from. */
+  files: string;
 }
 
 interface Written {
@@ -98,13 +107,15 @@ async function writeArchive(conn: Connection, src: Source, options: { outDir: st
   const writer = await createZipWriter(tempPath, options.now);
   try {
     const tables: TableEntry[] = [];
-    for (const table of ledgerTables) tables.push(await writeTable(writer, conn, table, range, sealer));
+    const refs = new AttachmentRefs();
+    for (const table of ledgerTables) tables.push(await writeTable(writer, conn, table, range, sealer, refs));
+    const attachments = await writeAttachments(writer, src.files, refs, sealer);
     const schema = await conn.get<{ v: number }>('SELECT max(id) AS v FROM schema_migration');
     const manifest: Manifest = {
       format: PACKAGE_FORMAT, formatVersion: FORMAT_VERSION, schemaVersion: schema?.v ?? 0, packageId: options.packageId, kind,
       source: { townshipCode: src.township, townshipName: src.townshipName, workstationId: src.workstationId, publicKey: src.signing.publicKey, fingerprint: src.signing.fingerprint },
       sequence, previousPackageId: previous.last?.package_id ?? null, baseSequence, changes: range,
-      createdAt: options.createdAt, appVersion: APP_VERSION, tables, attachments: [],
+      createdAt: options.createdAt, appVersion: APP_VERSION, tables, attachments,
       encryption: sealer
         ? { scheme: ENCRYPTION_SCHEME, recipientFingerprint: src.county!.encryptionFingerprint!, ephemeralPublicKey: sealer.ephemeralPublicKey }
         : null,
@@ -143,7 +154,7 @@ export async function exportPackage(ctx: ServiceContext, options: { outDir: stri
   const township = await requireTownship(ctx);
   const src: Source = {
     township, townshipName: (await getSettings(ctx)).orgName ?? township, workstationId: identity.workstationId,
-    signing: await requireSigningKey(ctx.db.reader), county: await readCountyKey(ctx.db.reader),
+    signing: await requireSigningKey(ctx.db.reader), county: await readCountyKey(ctx.db.reader), files: attachmentFolder(ctx.db),
   };
   await mkdir(options.outDir, { recursive: true });
   // A private read snapshot: every page of every table sees the same committed state, while

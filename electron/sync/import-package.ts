@@ -15,6 +15,8 @@ import { MANIFEST_FILE, type Manifest } from './manifest.js';
 import { mergePackage, type MergeResult } from './merge-package.js';
 import { checkContents, openPackage, type OpenedPackage } from './read-package.js';
 import { decline, PackageRefused, refuse } from './refusal.js';
+import { attachmentFolder } from './attachments.js';
+import { StagedAttachments } from './attachment-stage.js';
 
 export interface ImportOptions {
   /** Import although earlier packages this one depends on are missing. */
@@ -111,7 +113,14 @@ async function importOpened(ctx: ServiceContext, identity: Identity, pkg: Opened
   const opener = await openerFor(ctx, manifest);
   await checkContents(pkg, opener);
   const missing = await sequenceCheck(ctx, manifest, options.allowGap === true);
-  const result = await mergePackage(ctx, { pkg, opener, register, missing });
+  const files = await StagedAttachments.stage(attachmentFolder(ctx.db), pkg, opener);
+  let result: MergeResult;
+  try {
+    result = await mergePackage(ctx, { pkg, opener, register, missing, beforeCommit: () => files.place() });
+  } catch (err) {
+    await files.discard();
+    throw err;
+  }
   return outcome(pkg.path, manifest, 'imported', { missing, result });
 }
 

@@ -12,6 +12,7 @@ import {
   noWaterTestCollisions, validateWaterAssessmentRow, validateWaterSupplyRow, validateWaterTestRow, waterAssessmentCollisions, waterSupplyCollisions,
 } from './water-validators.js';
 import { medicalClaimCollisions, validateMedicalClaimRow } from './medical-validators.js';
+import { housingPhotoCollisions, validateHousingPhotoRow } from './housing-photo-validators.js';
 import {
   householdCollisions, housingRepairCollisions, personCollisions, schoolAidCollisions, validateSchoolAidRow, validateHousingRepairRow, validateHousehold, validatePerson, validateVillage, villageCollisions, type RowContext,
 } from './ledger-validators.js';
@@ -40,6 +41,11 @@ export interface LedgerTable {
   review?: { column: string; approved: string };
   /** Rows go up with this parent, whose version covers them, rather than by their own change. */
   travelsWith?: ParentLink;
+  /**
+   * Columns naming a file of the data folder's file store (`photos/<sha256>`) by its SHA-256:
+   * a live row carries its files into the package as attachments (null: no file).
+   */
+  attachments?: readonly string[];
   /** Pure checks with the shared/ rules. */
   validate(row: PackageRow, ctx: RowContext): FieldIssue[];
   /** Clashes with other live rows at the county (unique rules). */
@@ -114,6 +120,19 @@ export const ledgerTables: readonly LedgerTable[] = [
     collisions: housingRepairCollisions,
   }),
   declare({
+    name: 'housing_photo',
+    label: '危房改造照片',
+    own: {
+      id: 'text', repair_id: 'text', phase: 'text', sha256: 'text', mime_type: 'text', original_name: 'text', bytes: 'int', thumb_sha256: 'text?',
+    },
+    parents: [{ column: 'repair_id', table: 'housing_repair', key: 'id' }],
+    // Photos change only while the repair is editable, and its approval bumps it: they go up with it.
+    travelsWith: { column: 'repair_id', table: 'housing_repair', key: 'id' },
+    attachments: ['sha256', 'thumb_sha256'],
+    validate: validateHousingPhotoRow,
+    collisions: housingPhotoCollisions,
+  }),
+  declare({
     name: 'school_aid',
     label: '教育资助',
     own: {
@@ -164,8 +183,6 @@ export const ledgerTables: readonly LedgerTable[] = [
     validate: validateWaterTestRow,
     collisions: noWaterTestCollisions,
   }),
-  // housing_photo waits for the attachment files (attachments/<sha256>, docs/PACKAGE-FORMAT.md):
-  // export-package.ts writes no attachments yet, and a photo row without its file is no use.
   declare({
     name: 'medical_claim',
     label: '医疗报销',

@@ -45,6 +45,7 @@ export const attachmentEntry = z.object({
   iv: base64.optional(),
   tag: base64.optional(),
 });
+export type AttachmentEntry = z.infer<typeof attachmentEntry>;
 
 export const manifestSchema = z.object({
   format: z.literal(PACKAGE_FORMAT),

@@ -97,6 +97,8 @@ export interface MergeRequest {
   /** A key the clerk confirmed by fingerprint, registered in the same transaction. */
   register: Omit<RegisteredTownship, 'registeredAt'> | null;
   missing: number[];
+  /** The last step before commit (the package's files taking their names); a throw rolls back. */
+  beforeCommit?: () => Promise<void>;
 }
 
 export async function mergePackage(ctx: ServiceContext, req: MergeRequest): Promise<MergeResult> {
@@ -132,6 +134,7 @@ export async function mergePackage(ctx: ServiceContext, req: MergeRequest): Prom
       [manifest.packageId, township, manifest.source.workstationId, manifest.sequence, manifest.kind, manifest.baseSequence, req.pkg.manifestSha256,
         manifest.createdAt, nowIso(ctx), ctx.actor, c.records, c.accepted, c.rejected, c.conflicts, JSON.stringify(req.missing)],
     );
+    await req.beforeCommit?.();
     return { counts: c, conflicts: rec.conflicts };
   });
 }

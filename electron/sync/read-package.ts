@@ -7,12 +7,13 @@
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { ArchiveReader, Chunks } from './archive.js';
-import { ArchiveError } from './archive.js';
+import { checkAttachmentList, checkAttachments } from './attachment-check.js';
+import { AttachmentRefs } from './attachments.js';
 import { fingerprintOf, PayloadOpener, sha256Hex, verifyDetached } from './crypto.js';
 import { ledgerTable } from './ledger-tables.js';
 import { FORMAT_VERSION, MANIFEST_FILE, PACKAGE_FORMAT, SIGNATURE_FILE, manifestSchema, type Manifest, type TableEntry } from './manifest.js';
-import { decline, refuse, refusalOfArchive, PackageRefused } from './refusal.js';
-import { ByteTally, LineTooLong, RowTally, splitLines, through, type PackageRow } from './streams.js';
+import { decline, decodeRefusal, isZlibError, refuse, refusalOfArchive } from './refusal.js';
+import { ByteTally, RowTally, splitLines, through, type PackageRow } from './streams.js';
 import { openZipReader } from './zip-reader.js';
 
 const MAX_MANIFEST = 8 * 1024 * 1024;
@@ -56,6 +57,7 @@ export async function openPackage(path: string): Promise<OpenedPackage> {
       if (!ledgerTable(t.table)) throw decline('unknownTable', { table: t.table, file: t.file });
       if (manifest.encryption && (!t.iv || !t.tag)) throw refuse('badManifest', { file: MANIFEST_FILE, detail: `${t.table}.iv` });
     }
+    checkAttachmentList(manifest);
     return { path, reader, manifest, manifestSha256: sha256Hex(bytes), close: () => reader.close() };
   });
 }
@@ -91,21 +93,7 @@ export async function checkStored(reader: ArchiveReader, file: string, stored: {
   if (tally.digest() !== stored.sha256.toLowerCase()) throw refuse('hashMismatch', { file });
 }
 
-export function isZlibError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('Z_');
-}
-
-/** A stream error as the check that failed: decompression, or the GCM tag. */
-function decodeRefusal(err: unknown, file: string, encrypted: boolean): PackageRefused {
-  if (err instanceof PackageRefused) return err;
-  if (err instanceof ArchiveError) return refusalOfArchive(err, file);
-  if (err instanceof LineTooLong) return refuse('badLine', { file, line: err.line });
-  if (isZlibError(err)) return refuse('corruptFile', { file });
-  // node:crypto's GCM failure has no code, only this message; anything else is not ours to explain.
-  if (encrypted && err instanceof Error && /authenticate/.test(err.message)) return refuse('decryptFailed', { file });
-  throw err;
-}
+export { isZlibError };
 
 /**
  * Step 7b: the rows of one table file, decrypted and decompressed as they stream. The checks
@@ -149,14 +137,19 @@ export interface ContentReport {
   tables: { table: string; file: string; rows: number }[];
 }
 
-/** Step 7 for every file; rows are counted and summed, then dropped. */
+/** Step 7 for every file; rows are counted and summed, then dropped (keeping the hashes of the files they name). */
 export async function checkContents(pkg: OpenedPackage, opener: PayloadOpener | null): Promise<ContentReport> {
   const { manifest } = pkg;
   for (const t of manifest.tables) await checkStored(pkg.reader, t.file, t.stored);
   for (const a of manifest.attachments) await checkStored(pkg.reader, a.file, a.stored);
   const readable = manifest.encryption === null || opener !== null;
   if (readable) {
-    for (const t of manifest.tables) for await (const row of packageRows(pkg, t, opener)) void row;
+    const refs = new AttachmentRefs();
+    for (const t of manifest.tables) {
+      const table = ledgerTable(t.table)!;
+      for await (const row of packageRows(pkg, t, opener)) refs.add(table, row, t.file);
+    }
+    await checkAttachments(pkg, opener, refs);
   }
   return { contentChecked: readable, tables: manifest.tables.map((t) => ({ table: t.table, file: t.file, rows: t.rows })) };
 }

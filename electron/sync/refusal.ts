@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../shared/domain/app-error.js';
 import { ArchiveError } from './archive.js';
+import { LineTooLong } from './streams.js';
 
 export type Params = Record<string, string | number>;
 
@@ -42,5 +43,21 @@ export function refusalOfArchive(err: unknown, fallbackFile: string): PackageRef
     if (err.problem === 'unsupported') return refuse('unsupportedArchive', { file });
     return refuse('corruptArchive', { file });
   }
+  throw err;
+}
+
+export function isZlibError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+/** A stream error as the check that failed: decompression, or the GCM tag. */
+export function decodeRefusal(err: unknown, file: string, encrypted: boolean): PackageRefused {
+  if (err instanceof PackageRefused) return err;
+  if (err instanceof ArchiveError) return refusalOfArchive(err, file);
+  if (err instanceof LineTooLong) return refuse('badLine', { file, line: err.line });
+  if (isZlibError(err)) return refuse('corruptFile', { file });
+  // node:crypto's GCM failure has no code, only this message; anything else is not ours to explain.
+  if (encrypted && err instanceof Error && /authenticate/.test(err.message)) return refuse('decryptFailed', { file });
   throw err;
 }

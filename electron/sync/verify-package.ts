@@ -28,6 +28,7 @@ export interface VerifyReport {
     fingerprint: string;
     encrypted: boolean;
     tables: { table: string; rows: number; sums: Record<string, string> }[];
+    attachments: { files: number; bytes: number };
   } | null;
   /** Whether the signing key is the one the county registered (`unknown` without a county database). */
   keyStatus: KeyStatus;
@@ -61,6 +62,7 @@ export async function verifyPackageFile(ctx: ServiceContext | null, path: string
       packageId: m.packageId, townshipCode: m.source.townshipCode, townshipName: m.source.townshipName, sequence: m.sequence, kind: m.kind,
       createdAt: m.createdAt, fingerprint: groupFingerprint(m.source.fingerprint), encrypted: m.encryption !== null,
       tables: m.tables.map((t) => ({ table: t.table, rows: t.rows, sums: t.sums })),
+      attachments: { files: m.attachments.length, bytes: m.attachments.reduce((n, a) => n + a.bytes, 0) },
     };
     const { keyStatus, opener } = await countyView(ctx, pkg);
     report.keyStatus = keyStatus;

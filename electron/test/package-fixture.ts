@@ -1,6 +1,10 @@
 /** A township and its county, each a real workstation, for upload-package tests. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterEach, beforeEach } from 'vitest';
+import type { ReviewableTable } from '../../shared/contract/review.js';
+import { ledgerTable } from '../sync/ledger-tables.js';
 import { exportKeyFile, importKeyFile } from '../sync/key-files.js';
 import { setupCounty } from '../sync/identity.js';
 import { household, makeFixture, member, validId, type Fixture } from './workstation-fixture.js';
@@ -11,6 +15,20 @@ export async function makeCounty(): Promise<Fixture> {
   const county = await makeFixture({ setup: false });
   await setupCounty(county.workstation.ctx, COUNTY, '示例县');
   return county;
+}
+
+/** A fresh township and county for each test of the file (read them inside the test). */
+export function eachTownshipAndCounty(): { township: Fixture; county: Fixture } {
+  const stations = {} as { township: Fixture; county: Fixture };
+  beforeEach(async () => {
+    stations.township = await makeFixture();
+    stations.county = await makeCounty();
+  });
+  afterEach(async () => {
+    await stations.township.cleanup();
+    await stations.county.cleanup();
+  });
+  return stations;
 }
 
 /** County registers the township's key file; the township registers the county's (so it encrypts). */
@@ -33,9 +51,10 @@ export async function approvedHousehold(f: Fixture, no: string, seq: number, ext
   return saved;
 }
 
-export async function approve(f: Fixture, id: string): Promise<void> {
-  await f.call('review/submit', { table: 'household', ids: [id] });
-  await f.call('review/approve', { table: 'household', ids: [id] });
+/** Submitted and approved, so the record goes up in the next package. */
+export async function approve(f: Fixture, id: string, table: ReviewableTable = 'household'): Promise<void> {
+  await f.call('review/submit', { table, ids: [id] });
+  await f.call('review/approve', { table, ids: [id] });
 }
 
 /** A folder in the fixture's temp directory (cleaned up with it). */
@@ -48,4 +67,17 @@ export async function outDir(f: Fixture, name: string): Promise<string> {
 export async function count(f: Fixture, sql: string, params: (string | number)[] = []): Promise<number> {
   const row = await f.workstation.db.get<{ n: number }>(`SELECT count(*) AS n FROM (${sql})`, params);
   return row?.n ?? 0;
+}
+
+/** The manifest's entry for one ledger table of a package file (its row count and money sums). */
+export async function manifestTable(packagePath: string, table: string): Promise<unknown> {
+  const zip = unzipSync(new Uint8Array(await readFile(packagePath)));
+  const manifest = JSON.parse(Buffer.from(zip['manifest.json']!).toString('utf8')) as { tables: { table: string }[] };
+  return manifest.tables.find((t) => t.table === table);
+}
+
+/** A record's package columns as one workstation holds it, to compare township and county. */
+export async function ledgerRow(f: Fixture, table: string, id: string): Promise<unknown> {
+  const columns = ledgerTable(table)!.columns.join(', ');
+  return f.workstation.db.get(`SELECT ${columns} FROM ${table} WHERE id = ?`, [id]);
 }

@@ -87,6 +87,8 @@ export const verifyReport = z.object({
     packageId: z.string(), townshipCode: z.string(), townshipName: z.string(), sequence: z.number().int(), kind, createdAt: z.string(),
     fingerprint: z.string(), encrypted: z.boolean(),
     tables: z.array(z.object({ table: z.string(), rows: z.number().int(), sums: z.record(z.string(), z.string()) })),
+    /** The attached files (housing photos): how many, and their bytes before encryption. */
+    attachments: z.object({ files: z.number().int(), bytes: z.number().int() }),
   }).nullable(),
   keyStatus: z.enum(['registered', 'unregistered', 'mismatch', 'unknown']),
   contentChecked: z.boolean(),

@@ -190,6 +190,7 @@ export const en: DeepPartialStrings<Messages> = {
     'housing.photoEmpty': 'The photo file is empty',
     'housing.photoTooLarge': 'The photo is larger than {{maxMb}} MB',
     'housing.photoType': '{{name}} is not a JPEG, PNG or WebP picture',
+    'housing.photoDuplicate': 'The county already has this picture for the same repair and phase',
     'housing.flag.safeGradeRebuild': 'Grade A/B (not dangerous) but a rebuild or new-build subsidy: please check',
     'housing.flag.finishedWithoutSubsidy': 'Completed with no subsidy at all: please check',
     // Drinking-water safety
@@ -259,6 +260,10 @@ export const en: DeepPartialStrings<Messages> = {
     'package.sumMismatch': 'sum of {{column}} in {{file}} does not match the manifest (check: money sums): {{expected}} listed, {{actual}} found',
     'package.sequenceGap': 'Package {{sequence}} of township {{township}} depends on package(s) {{missing}}, not imported yet',
     'package.duplicate': 'This package was imported on {{importedAt}}; nothing changed',
+    'package.attachmentMissing': 'A record in {{table}} names the attachment {{file}}, which is not in the package (check: attachment list)',
+    'package.attachmentUnreferenced': 'No record names the attachment {{file}} (check: attachment list)',
+    'package.localFileMissing': 'The photo file {{file}} is missing from the data folder; no package was made. Add the photo again in the housing repair',
+    'package.localFileDamaged': 'The photo file {{file}} is damaged (its SHA-256 does not match its name); no package was made. Add the photo again in the housing repair',
   },
   ui: {
     housing: {
@@ -513,7 +518,7 @@ export const en: DeepPartialStrings<Messages> = {
     packages: {
       title: 'Packages', modeTownship: 'Township workstation', modeCounty: 'County workstation: {{name}} ({{code}})',
       hint: 'A package goes to the county on a USB stick; the county imports it and answers with a receipt; once the receipt is imported, each record shows whether the county accepted it.',
-      table: { village: 'Villages', household: 'Households', person: 'Persons', housing_repair: 'Housing repair', school_aid: 'School aid', medical_claim: 'Medical claims',
+      table: { village: 'Villages', household: 'Households', person: 'Persons', housing_repair: 'Housing repair', housing_photo: 'Housing repair photos', school_aid: 'School aid', medical_claim: 'Medical claims',
         water_supply: 'Water supplies', water_assessment: 'Drinking-water assessments', water_test: 'Water tests',
       },
       kind: { full: 'full', incremental: 'incremental' },

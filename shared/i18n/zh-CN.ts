@@ -208,6 +208,7 @@ export const zhCN = {
     'housing.photoEmpty': '照片文件是空的',
     'housing.photoTooLarge': '照片超过 {{maxMb}} MB',
     'housing.photoType': '{{name}} 不是 JPEG、PNG 或 WebP 图片',
+    'housing.photoDuplicate': '这次改造的同一阶段在县里已有这张照片',
     'housing.flag.safeGradeRebuild': '安全等级为 A/B 级（不是危房），却有拆除重建或新建补助，请核实',
     'housing.flag.finishedWithoutSubsidy': '已竣工但没有任何补助资金，请核实',
     // Drinking-water safety (饮水安全)
@@ -295,6 +296,11 @@ export const zhCN = {
     'package.badLine': '文件 {{file}} 第 {{line}} 行不是有效的记录（检查：记录格式）',
     'package.countMismatch': '文件 {{file}} 的记录数与清单不符（检查：记录数）：清单 {{expected}} 条，实有 {{actual}} 条',
     'package.sumMismatch': '文件 {{file}} 的 {{column}} 合计与清单不符（检查：金额合计）：清单 {{expected}} 分，实为 {{actual}} 分',
+    // Attachments (housing photos): named by their SHA-256.
+    'package.attachmentMissing': '{{table}} 中的记录引用的附件 {{file}} 不在数据包中（检查：附件清单）',
+    'package.attachmentUnreferenced': '附件 {{file}} 没有任何记录引用（检查：附件清单）',
+    'package.localFileMissing': '照片文件 {{file}} 不在本机数据目录中，数据包未生成：请在危房改造中重新添加这张照片',
+    'package.localFileDamaged': '照片文件 {{file}} 已损坏（内容与文件名的 SHA-256 不符），数据包未生成：请在危房改造中重新添加这张照片',
     'package.unknownTable': '数据包含有本程序不认识的台账 {{table}}（文件 {{file}}），请升级县里的程序',
     'package.otherCounty': '乡镇 {{township}} 不属于本县 {{county}}',
     'package.sequenceGap': '乡镇 {{township}} 的第 {{sequence}} 号数据包依赖尚未导入的第 {{missing}} 号，请先导入缺少的数据包',
@@ -567,7 +573,7 @@ export const zhCN = {
       title: '数据包', modeTownship: '乡镇工作站', modeCounty: '县级工作站：{{name}}（{{code}}）',
       hint: '数据包用 U 盘交给县里；县里导入后给回执，乡镇导入回执后就能看到每条记录县里是否接收。',
       // Each ledger that travels in packages (electron/sync/ledger-tables.ts); an unknown one shows its table name.
-      table: { village: '村', household: '户', person: '人员', housing_repair: '危房改造', school_aid: '教育资助', medical_claim: '医疗报销',
+      table: { village: '村', household: '户', person: '人员', housing_repair: '危房改造', housing_photo: '危房改造照片', school_aid: '教育资助', medical_claim: '医疗报销',
         water_supply: '供水工程', water_assessment: '饮水安全评价', water_test: '水质检测',
       },
       kind: { full: '全量', incremental: '增量' },

@@ -74,7 +74,8 @@ export const verifyPackageCommand: Command = {
     const p = report.package;
     const lines = p ? [`乡镇 ${p.townshipName}（${p.townshipCode}）第 ${p.sequence} 号数据包，${p.kind === 'full' ? '全量' : '增量'}，${p.createdAt}${p.encrypted ? '，已加密' : ''}`,
       `签名密钥指纹：${p.fingerprint}${{ registered: '（已登记）', unregistered: '（尚未登记，请与乡镇核对）', mismatch: '（与登记的不符）', unknown: '' }[report.keyStatus]}`,
-      ...p.tables.map((t) => `  ${label(t.table)}：${t.rows} 条`)] : [];
+      ...p.tables.map((t) => `  ${label(t.table)}：${t.rows} 条`),
+      ...(p.attachments.files > 0 ? [`  附件（照片）：${p.attachments.files} 个，${p.attachments.bytes} 字节`] : [])] : [];
     if (report.refusal) lines.push(...(await describeError(report.refusal)));
     else lines.push(report.contentChecked ? '检查通过：签名、文件哈希、记录数和金额合计均一致' : '检查通过：签名和文件哈希一致（内容已加密，未能逐条核对）');
     return { exitCode: exitFor(report.refusal ? [report.refusal] : []), json: report, lines };

@@ -1,36 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { unzipSync } from 'fflate';
-import { makeFixture, type Fixture } from '../../test/workstation-fixture.js';
-import { approvedHousehold, exchangeKeys, makeCounty, outDir } from '../../test/package-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { approve, approvedHousehold, eachTownshipAndCounty, exchangeKeys, manifestTable, outDir } from '../../test/package-fixture.js';
 import { exportPackage } from '../../sync/export-package.js';
 import { importPackages } from '../../sync/import-package.js';
 import { finishedRepair } from './housing-test-data.js';
 
-let township: Fixture;
-let county: Fixture;
-beforeEach(async () => {
-  township = await makeFixture();
-  county = await makeCounty();
-});
-afterEach(async () => {
-  await township.cleanup();
-  await county.cleanup();
-});
+const stations = eachTownshipAndCounty();
 
 describe('housing repairs in the upload package', () => {
   it('carry approved repairs with their money sums, keep drafts home, and pass the county checks', async () => {
+    const { township, county } = stations;
     await exchangeKeys(township, county, { encrypt: false });
     await approvedHousehold(township, 'H1', 11);
     await approvedHousehold(township, 'H2', 21);
     const approved = await township.call('housing/save', { repair: finishedRepair('H1') });
-    await township.call('review/submit', { table: 'housing_repair', ids: [approved.id] });
-    await township.call('review/approve', { table: 'housing_repair', ids: [approved.id] });
+    await approve(township, approved.id, 'housing_repair');
     await township.call('housing/save', { repair: { householdNo: 'H2', appraisalDate: '2020-05-01', safetyGrade: 'C' } });
 
     const pkg = await exportPackage(township.workstation.ctx, { outDir: await outDir(township, 'usb') });
-    const manifest = JSON.parse(Buffer.from(unzipSync(new Uint8Array(await readFile(pkg.path)))['manifest.json']!).toString('utf8'));
-    const table = manifest.tables.find((t: { table: string }) => t.table === 'housing_repair');
+    const table = await manifestTable(pkg.path, 'housing_repair');
     expect(table).toMatchObject({ rows: 1 });
     expect(JSON.stringify(table)).toContain('1400000');
 

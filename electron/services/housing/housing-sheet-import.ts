@@ -6,17 +6,14 @@
 import type { MethodArgs, MethodOutput } from '../../../shared/contract/index.js';
 import { repairDraft, type RepairDraft } from '../../../shared/contract/housing.js';
 import type { ImportSummary } from '../../../shared/contract/transfer.js';
-import { AppError } from '../../../shared/domain/app-error.js';
 import { issue, type FieldIssue } from '../../../shared/domain/issue.js';
 import { parseMoney } from '../../../shared/domain/money.js';
 import { acceptanceResults, repairModes, safetyGrades } from '../../../shared/domain/housing/housing-enums.js';
-import { describeIssue } from '../../../shared/i18n/translate.js';
 import { zhCN } from '../../../shared/i18n/zh-CN.js';
-import { chineseTranslator } from '../../i18n.js';
 import { mapHeaders } from '../../sheets/header-map.js';
-import { readSheet, type SheetData, type SheetRow } from '../../sheets/read-sheet.js';
-import { writeCsv } from '../../sheets/write-sheet.js';
+import type { SheetData, SheetRow } from '../../sheets/read-sheet.js';
 import type { ServiceContext } from '../context.js';
+import { commitSheet, countOf, readUpload, runSheetImport, startSummary, writeRowInSavepoint, type ImportMode } from '../sheet-import-run.js';
 import { requireTownship } from '../settings-service.js';
 import { writeRepair } from './housing-service.js';
 import { housingSheetColumns, isHousingHeader, sheetDate, type HousingColumn } from './housing-sheet.js';
@@ -115,75 +112,38 @@ function planRows(sheet: SheetData): { rows: PlannedRow[]; issues: FieldIssue[];
   return { rows, issues: [], ignored: mapping.ignored };
 }
 
-class Rollback extends Error {
-  constructor(readonly summary: ImportSummary, readonly validRows: Set<number>) {
-    super('rollback');
-  }
-}
-
-async function runImport(ctx: ServiceContext, sheet: SheetData, mode: 'preview' | 'commit' | 'commitValid') {
+async function runImport(ctx: ServiceContext, sheet: SheetData, mode: ImportMode) {
   await requireTownship(ctx);
   const plan = planRows(sheet);
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const summary: ImportSummary = {
-        rows: sheet.rows.length, validRows: 0, households: { added: 0, updated: 0, unchanged: 0 },
-        persons: { added: 0, updated: 0, unchanged: 0 }, issues: [...plan.issues], ignoredColumns: plan.ignored,
-      };
-      const validRows = new Set<number>();
-      for (const p of plan.rows) {
-        if (!p.draft) {
-          summary.issues.push(...p.issues);
-          continue;
-        }
-        const existing = await tx.get<{ id: string }>(
-          'SELECT r.id FROM housing_repair r JOIN household h ON h.id = r.household_id WHERE h.household_no = ? AND h.deleted_at IS NULL AND r.deleted_at IS NULL',
-          [p.draft.householdNo],
-        );
-        // Each row in its own savepoint: a refused row leaves nothing, the others stay.
-        await tx.exec('SAVEPOINT housing_row');
-        try {
-          const written = await writeRepair(tx, ctx, { ...p.draft, ...(existing ? { id: existing.id } : {}) });
-          await tx.exec('RELEASE housing_row');
-          summary.households[!written.existed ? 'added' : written.changed ? 'updated' : 'unchanged']++;
-          validRows.add(p.row.rowNumber);
-        } catch (err) {
-          await tx.exec('ROLLBACK TO housing_row; RELEASE housing_row');
-          if (!(err instanceof AppError) || err.kind !== 'validation') throw err;
-          summary.issues.push(...err.issues.map((i) => atRow(p.row.rowNumber, i)));
-        }
+  return runSheetImport(ctx, mode, async (tx, validRows) => {
+    const summary = startSummary(sheet.rows.length, plan, { records: false });
+    for (const p of plan.rows) {
+      if (!p.draft) {
+        summary.issues.push(...p.issues);
+        continue;
       }
-      summary.validRows = validRows.size;
-      if (mode === 'preview' || (mode === 'commit' && summary.issues.length > 0)) throw new Rollback(summary, validRows);
-      return { summary, validRows };
-    });
-  } catch (err) {
-    if (err instanceof Rollback) return { summary: err.summary, validRows: err.validRows };
-    throw err;
-  }
-}
-
-async function rejectsCsv(sheet: SheetData, summary: ImportSummary, validRows: Set<number>, fileName: string) {
-  const t = await chineseTranslator();
-  const reasons = new Map<number, string[]>();
-  for (const i of summary.issues) if (i.row !== undefined) reasons.set(i.row, [...(reasons.get(i.row) ?? []), describeIssue(t.t, { ...i, row: undefined })]);
-  const rows = sheet.rows.filter((r) => !validRows.has(r.rowNumber)).map((r) => [String(r.rowNumber), ...r.cells, (reasons.get(r.rowNumber) ?? []).join('；')]);
-  const content = writeCsv(['原行号', ...sheet.headers, '错误原因'], rows);
-  return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-未导入行.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64') };
-}
-
-async function loadSheet(upload: Upload): Promise<SheetData> {
-  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: isHousingHeader });
+      const draft = p.draft;
+      const existing = await tx.get<{ id: string }>(
+        'SELECT r.id FROM housing_repair r JOIN household h ON h.id = r.household_id WHERE h.household_no = ? AND h.deleted_at IS NULL AND r.deleted_at IS NULL',
+        [draft.householdNo],
+      );
+      const result = await writeRowInSavepoint(tx, () => writeRepair(tx, ctx, { ...draft, ...(existing ? { id: existing.id } : {}) }));
+      if (!result.ok) {
+        summary.issues.push(...result.issues.map((i) => atRow(p.row.rowNumber, i)));
+        continue;
+      }
+      summary.households[countOf(result.written)]++;
+      validRows.add(p.row.rowNumber);
+    }
+    return summary;
+  });
 }
 
 export async function previewHousingImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
-  return (await runImport(ctx, await loadSheet(upload), 'preview')).summary;
+  return (await runImport(ctx, await readUpload(upload, isHousingHeader), 'preview')).summary;
 }
 
 export async function commitHousingImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<MethodOutput<'import/commit'>> {
-  const sheet = await loadSheet(input);
-  const { summary, validRows } = await runImport(ctx, sheet, input.skipInvalid ? 'commitValid' : 'commit');
-  const committed = input.skipInvalid || summary.issues.length === 0;
-  if (!committed || validRows.size === sheet.rows.length) return { ...summary, committed, rejects: null };
-  return { ...summary, committed, rejects: await rejectsCsv(sheet, summary, validRows, input.fileName) };
+  const sheet = await readUpload(input, isHousingHeader);
+  return commitSheet(sheet, input, (mode) => runImport(ctx, sheet, mode));
 }

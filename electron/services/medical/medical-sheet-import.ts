@@ -19,16 +19,14 @@ import { normaliseIdNumber } from '../../../shared/domain/id-number.js';
 import { parseMoney } from '../../../shared/domain/money.js';
 import { claimPolicyYear, normaliseClaimDate } from '../../../shared/domain/medical/claim-dates.js';
 import type { PriorClaim } from '../../../shared/domain/medical/layer-calculator.js';
-import { describeIssue } from '../../../shared/i18n/translate.js';
 import { ChangeSeqBlock } from '../../db/change-seq.js';
-import { chineseTranslator } from '../../i18n.js';
 import { mapHeaders } from '../../sheets/header-map.js';
-import { readSheet, type SheetData, type SheetRow } from '../../sheets/read-sheet.js';
-import { writeCsv } from '../../sheets/write-sheet.js';
+import type { SheetData, SheetRow } from '../../sheets/read-sheet.js';
 import { AuditAppender } from '../audit.js';
 import { nowIso, type ServiceContext } from '../context.js';
 import { newRecordId } from '../record-store.js';
 import { enumFromCell } from '../sheet-cells.js';
+import { commitSheet, readUpload, runSheetImport, startSummary, type ImportMode } from '../sheet-import-run.js';
 import { PolicyCache, evaluateClaim, toPriorClaims, type ClaimantRecord, type ClaimLookups } from './claim-check.js';
 import { claimValues, LAYER_CODES, typedColumn } from './claim-mapping.js';
 import { DUPLICATE_INVOICE_SQL, DUPLICATE_VISIT_SQL, normaliseDraft } from './claim-service.js';
@@ -184,12 +182,6 @@ class ImportLookups implements ClaimLookups {
 const SAME_COLUMNS = ['person_id', 'visit_type', 'hospital_name', 'hospital_level', 'admission_date', 'discharge_date', 'diagnosis', 'total_fen',
   'in_scope_fen', ...LAYER_CODES.map(typedColumn), 'accident_insurance_fen', 'invoice_no', 'settlement_date', 'policy_year'];
 
-class Rollback extends Error {
-  constructor(readonly summary: ImportSummary, readonly validRows: Set<number>) {
-    super('rollback');
-  }
-}
-
 interface Statements {
   duplicateInvoice: Prepared;
   duplicateVisit: Prepared;
@@ -220,110 +212,83 @@ function pointer(code: string, field: string, e: Existing, extra: Record<string,
   return issue(field, code, { ...extra, existingId: e.id, existingDate: e.admission_date, existingHospital: e.hospital_name, existingPerson: e.person_name });
 }
 
-async function runImport(ctx: ServiceContext, sheet: SheetData, mode: 'preview' | 'commit' | 'commitValid') {
+async function runImport(ctx: ServiceContext, sheet: SheetData, mode: ImportMode) {
   const plan = planRows(sheet);
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const summary: ImportSummary = {
-        rows: sheet.rows.length, validRows: 0, households: { added: 0, updated: 0, unchanged: 0 }, persons: { added: 0, updated: 0, unchanged: 0 },
-        records: { added: 0, updated: 0, unchanged: 0 }, issues: [...plan.issues], ignoredColumns: plan.ignored,
-      };
-      const validRows = new Set<number>();
-      const years = [...new Set(plan.rows.flatMap((p) => (p.fields ? [claimPolicyYear(p.fields)] : [])).filter((y): y is number => y !== null))];
-      const { lookups, byIdNumber } = await ImportLookups.load(tx, years);
+  return runSheetImport(ctx, mode, async (tx, validRows) => {
+    const summary = startSummary(sheet.rows.length, plan);
+    const years = [...new Set(plan.rows.flatMap((p) => (p.fields ? [claimPolicyYear(p.fields)] : [])).filter((y): y is number => y !== null))];
+    const { lookups, byIdNumber } = await ImportLookups.load(tx, years);
 
-      for (const p of plan.rows) {
-        if (!p.fields) continue;
-        const person = byIdNumber.get(p.idNumber);
-        if (!person) p.issues.push(atRow(p.rowNumber, issue('idNumber', 'medical.personNotFound', { idNumber: p.idNumber })));
-        else if (p.personName && p.personName !== person.name) {
-          p.issues.push(atRow(p.rowNumber, issue('personName', 'medical.personNameMismatch', { registered: person.name, given: p.personName })));
-        } else p.draft = normaliseDraft({ ...p.fields, personId: person.id });
-      }
-      const ready = plan.rows.filter((p) => p.draft !== null)
-        .sort((a, b) => (a.draft!.personId < b.draft!.personId ? -1 : a.draft!.personId > b.draft!.personId ? 1 : 0)
-          || a.draft!.admissionDate.localeCompare(b.draft!.admissionDate) || a.draft!.dischargeDate.localeCompare(b.draft!.dischargeDate)
-          || a.rowNumber - b.rowNumber);
+    for (const p of plan.rows) {
+      if (!p.fields) continue;
+      const person = byIdNumber.get(p.idNumber);
+      if (!person) p.issues.push(atRow(p.rowNumber, issue('idNumber', 'medical.personNotFound', { idNumber: p.idNumber })));
+      else if (p.personName && p.personName !== person.name) {
+        p.issues.push(atRow(p.rowNumber, issue('personName', 'medical.personNameMismatch', { registered: person.name, given: p.personName })));
+      } else p.draft = normaliseDraft({ ...p.fields, personId: person.id });
+    }
+    const ready = plan.rows.filter((p) => p.draft !== null)
+      .sort((a, b) => (a.draft!.personId < b.draft!.personId ? -1 : a.draft!.personId > b.draft!.personId ? 1 : 0)
+        || a.draft!.admissionDate.localeCompare(b.draft!.admissionDate) || a.draft!.dischargeDate.localeCompare(b.draft!.dischargeDate)
+        || a.rowNumber - b.rowNumber);
 
-      const statements = await prepare(tx);
-      const audit = await AuditAppender.open(tx);
-      const seq = await ChangeSeqBlock.open(tx);
-      try {
-        for (const p of ready) {
-          const draft = p.draft!;
-          const evaluation = await evaluateClaim(lookups, draft);
-          const found: { code: string; field: string; existing: Existing | undefined; extra?: Record<string, string> }[] = [
-            ...(draft.invoiceNo ? [{
-              code: 'medical.duplicateInvoice', field: 'invoiceNo', extra: { invoiceNo: draft.invoiceNo },
-              existing: await statements.duplicateInvoice.get<Existing>([draft.hospitalName, draft.invoiceNo, '']),
-            }] : []),
-            { code: 'medical.duplicateVisit', field: 'admissionDate', existing: await statements.duplicateVisit.get<Existing>([draft.personId, draft.hospitalName, draft.admissionDate, '']) },
-          ];
-          const duplicates = found.filter((d) => d.existing !== undefined);
-          if (evaluation.derived && duplicates.length > 0) {
-            const values = claimValues(draft, evaluation.derived);
-            if (duplicates.every((d) => SAME_COLUMNS.every((c) => d.existing![c] === values[c]))) {
-              summary.records!.unchanged++;
-              validRows.add(p.rowNumber);
-              continue;
-            }
-          }
-          const errors = [...evaluation.errors, ...duplicates.map((d) => pointer(d.code, d.field, d.existing!, d.extra))];
-          if (errors.length > 0 || !evaluation.derived) {
-            summary.issues.push(...errors.map((e) => atRow(p.rowNumber, e)));
+    const statements = await prepare(tx);
+    const audit = await AuditAppender.open(tx);
+    const seq = await ChangeSeqBlock.open(tx);
+    try {
+      for (const p of ready) {
+        const draft = p.draft!;
+        const evaluation = await evaluateClaim(lookups, draft);
+        const found: { code: string; field: string; existing: Existing | undefined; extra?: Record<string, string> }[] = [
+          ...(draft.invoiceNo ? [{
+            code: 'medical.duplicateInvoice', field: 'invoiceNo', extra: { invoiceNo: draft.invoiceNo },
+            existing: await statements.duplicateInvoice.get<Existing>([draft.hospitalName, draft.invoiceNo, '']),
+          }] : []),
+          { code: 'medical.duplicateVisit', field: 'admissionDate', existing: await statements.duplicateVisit.get<Existing>([draft.personId, draft.hospitalName, draft.admissionDate, '']) },
+        ];
+        const duplicates = found.filter((d) => d.existing !== undefined);
+        if (evaluation.derived && duplicates.length > 0) {
+          const values = claimValues(draft, evaluation.derived);
+          if (duplicates.every((d) => SAME_COLUMNS.every((c) => d.existing![c] === values[c]))) {
+            summary.records!.unchanged++;
+            validRows.add(p.rowNumber);
             continue;
           }
-          const at = nowIso(ctx);
-          const row: Record<string, SqlValue> = {
-            id: newRecordId(), ...claimValues(draft, evaluation.derived), row_version: 1, created_at: at, created_by: ctx.actor, updated_at: at, updated_by: ctx.actor,
-          };
-          await statements.insert.run(statements.columns.map((c) => (c === 'change_seq' ? seq.next() : row[c] ?? null)));
-          await audit.write(ctx, { action: 'insert', table: 'medical_claim', recordId: String(row.id), before: null, after: row });
-          lookups.add(draft.personId, evaluation.derived.policyYear, draft.admissionDate, draft.dischargeDate, {
-            visitType: draft.visitType, hospitalLevel: draft.hospitalLevel, inScopeFen: draft.inScopeCost,
-            layers: Object.fromEntries(LAYER_CODES.map((c) => [c, (row[typedColumn(c)] as number | null) ?? 0])),
-          });
-          summary.records!.added++;
-          validRows.add(p.rowNumber);
         }
-        await audit.close();
-        await seq.close(tx);
-      } finally {
-        await Promise.all([statements.duplicateInvoice.finalize(), statements.duplicateVisit.finalize(), statements.insert.finalize()]);
+        const errors = [...evaluation.errors, ...duplicates.map((d) => pointer(d.code, d.field, d.existing!, d.extra))];
+        if (errors.length > 0 || !evaluation.derived) {
+          summary.issues.push(...errors.map((e) => atRow(p.rowNumber, e)));
+          continue;
+        }
+        const at = nowIso(ctx);
+        const row: Record<string, SqlValue> = {
+          id: newRecordId(), ...claimValues(draft, evaluation.derived), row_version: 1, created_at: at, created_by: ctx.actor, updated_at: at, updated_by: ctx.actor,
+        };
+        await statements.insert.run(statements.columns.map((c) => (c === 'change_seq' ? seq.next() : row[c] ?? null)));
+        await audit.write(ctx, { action: 'insert', table: 'medical_claim', recordId: String(row.id), before: null, after: row });
+        lookups.add(draft.personId, evaluation.derived.policyYear, draft.admissionDate, draft.dischargeDate, {
+          visitType: draft.visitType, hospitalLevel: draft.hospitalLevel, inScopeFen: draft.inScopeCost,
+          layers: Object.fromEntries(LAYER_CODES.map((c) => [c, (row[typedColumn(c)] as number | null) ?? 0])),
+        });
+        summary.records!.added++;
+        validRows.add(p.rowNumber);
       }
-      for (const p of plan.rows) if (!p.draft) summary.issues.push(...p.issues);
-      summary.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-      summary.validRows = validRows.size;
-      if (mode === 'preview' || (mode === 'commit' && summary.issues.length > 0)) throw new Rollback(summary, validRows);
-      return { summary, validRows };
-    });
-  } catch (err) {
-    if (err instanceof Rollback) return { summary: err.summary, validRows: err.validRows };
-    throw err;
-  }
-}
-
-async function rejectsCsv(sheet: SheetData, summary: ImportSummary, validRows: Set<number>, fileName: string) {
-  const t = await chineseTranslator();
-  const reasons = new Map<number, string[]>();
-  for (const i of summary.issues) if (i.row !== undefined) reasons.set(i.row, [...(reasons.get(i.row) ?? []), describeIssue(t.t, { ...i, row: undefined })]);
-  const rows = sheet.rows.filter((r) => !validRows.has(r.rowNumber)).map((r) => [String(r.rowNumber), ...r.cells, (reasons.get(r.rowNumber) ?? []).join('；')]);
-  const content = writeCsv(['原行号', ...sheet.headers, '错误原因'], rows);
-  return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-未导入行.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64') };
-}
-
-async function loadSheet(upload: Upload): Promise<SheetData> {
-  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: isMedicalHeader });
+      await audit.close();
+      await seq.close(tx);
+    } finally {
+      await Promise.all([statements.duplicateInvoice.finalize(), statements.duplicateVisit.finalize(), statements.insert.finalize()]);
+    }
+    for (const p of plan.rows) if (!p.draft) summary.issues.push(...p.issues);
+    summary.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    return summary;
+  });
 }
 
 export async function previewMedicalImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
-  return (await runImport(ctx, await loadSheet(upload), 'preview')).summary;
+  return (await runImport(ctx, await readUpload(upload, isMedicalHeader), 'preview')).summary;
 }
 
 export async function commitMedicalImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<MethodOutput<'import/commit'>> {
-  const sheet = await loadSheet(input);
-  const { summary, validRows } = await runImport(ctx, sheet, input.skipInvalid ? 'commitValid' : 'commit');
-  const committed = input.skipInvalid || summary.issues.length === 0;
-  if (!committed || validRows.size === sheet.rows.length) return { ...summary, committed, rejects: null };
-  return { ...summary, committed, rejects: await rejectsCsv(sheet, summary, validRows, input.fileName) };
+  const sheet = await readUpload(input, isMedicalHeader);
+  return commitSheet(sheet, input, (mode) => runImport(ctx, sheet, mode));
 }

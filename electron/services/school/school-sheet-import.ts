@@ -13,13 +13,11 @@ import { normaliseIdNumber } from '../../../shared/domain/id-number.js';
 import { repeatedKeys } from '../../../shared/domain/school/duplicate.js';
 import { normaliseDate } from '../../../shared/domain/school/school-aid-rules.js';
 import { parseSchoolYear } from '../../../shared/domain/school/school-year.js';
-import { describeIssue } from '../../../shared/i18n/translate.js';
-import { chineseTranslator } from '../../i18n.js';
 import { mapHeaders } from '../../sheets/header-map.js';
-import { readSheet, type SheetData, type SheetRow } from '../../sheets/read-sheet.js';
-import { writeCsv } from '../../sheets/write-sheet.js';
+import type { SheetData, SheetRow } from '../../sheets/read-sheet.js';
 import type { ServiceContext } from '../context.js';
 import { enumFromCell } from '../sheet-cells.js';
+import { commitSheet, readUpload, runSheetImport, startSummary, type ImportMode } from '../sheet-import-run.js';
 import { requireTownship } from '../settings-service.js';
 import { checkSchoolAidRecord, writeSchoolAid, type SchoolAidInput } from './school-aid-store.js';
 import { importedColumns, isSchoolHeader, schoolSheetColumns } from './school-sheet.js';
@@ -105,12 +103,6 @@ async function sameRecord(tx: Tx, values: Record<string, string | number | null>
   return held !== undefined && Object.entries(values).every(([k, v]) => k === 'warnings' || held[k] === v);
 }
 
-class Rollback extends Error {
-  constructor(readonly summary: ImportSummary, readonly validRows: Set<number>) {
-    super('rollback');
-  }
-}
-
 async function importRow(tx: Tx, ctx: ServiceContext, p: PlannedRow, summary: ImportSummary, validRows: Set<number>): Promise<void> {
   const counts = summary.records!;
   const checked = await checkSchoolAidRecord(tx, ctx, p.input!);
@@ -140,51 +132,24 @@ async function importRow(tx: Tx, ctx: ServiceContext, p: PlannedRow, summary: Im
   validRows.add(p.row.rowNumber);
 }
 
-async function runImport(ctx: ServiceContext, sheet: SheetData, mode: 'preview' | 'commit' | 'commitValid') {
+async function runImport(ctx: ServiceContext, sheet: SheetData, mode: ImportMode) {
   await requireTownship(ctx);
   const plan = planRows(sheet);
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const summary: ImportSummary = {
-        rows: sheet.rows.length, validRows: 0, households: { added: 0, updated: 0, unchanged: 0 }, persons: { added: 0, updated: 0, unchanged: 0 },
-        records: { added: 0, updated: 0, unchanged: 0 }, issues: [...plan.issues], ignoredColumns: plan.ignored,
-      };
-      const validRows = new Set<number>();
-      for (const p of plan.rows) {
-        if (!p.input) summary.issues.push(...p.issues);
-        else await importRow(tx, ctx, p, summary, validRows);
-      }
-      summary.validRows = validRows.size;
-      if (mode === 'preview' || (mode === 'commit' && summary.issues.length > 0)) throw new Rollback(summary, validRows);
-      return { summary, validRows };
-    });
-  } catch (err) {
-    if (err instanceof Rollback) return { summary: err.summary, validRows: err.validRows };
-    throw err;
-  }
-}
-
-async function rejectsCsv(sheet: SheetData, summary: ImportSummary, validRows: Set<number>, fileName: string) {
-  const t = await chineseTranslator();
-  const reasons = new Map<number, string[]>();
-  for (const i of summary.issues) if (i.row !== undefined) reasons.set(i.row, [...(reasons.get(i.row) ?? []), describeIssue(t.t, { ...i, row: undefined })]);
-  const rows = sheet.rows.filter((r) => !validRows.has(r.rowNumber)).map((r) => [String(r.rowNumber), ...r.cells, (reasons.get(r.rowNumber) ?? []).join('；')]);
-  const content = writeCsv(['原行号', ...sheet.headers, '错误原因'], rows);
-  return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-未导入行.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64') };
-}
-
-async function loadSheet(upload: Upload): Promise<SheetData> {
-  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: isSchoolHeader });
+  return runSheetImport(ctx, mode, async (tx, validRows) => {
+    const summary = startSummary(sheet.rows.length, plan);
+    for (const p of plan.rows) {
+      if (!p.input) summary.issues.push(...p.issues);
+      else await importRow(tx, ctx, p, summary, validRows);
+    }
+    return summary;
+  });
 }
 
 export async function previewSchoolImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
-  return (await runImport(ctx, await loadSheet(upload), 'preview')).summary;
+  return (await runImport(ctx, await readUpload(upload, isSchoolHeader), 'preview')).summary;
 }
 
 export async function commitSchoolImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<MethodOutput<'import/commit'>> {
-  const sheet = await loadSheet(input);
-  const { summary, validRows } = await runImport(ctx, sheet, input.skipInvalid ? 'commitValid' : 'commit');
-  const committed = input.skipInvalid || summary.issues.length === 0;
-  if (!committed || validRows.size === sheet.rows.length) return { ...summary, committed, rejects: null };
-  return { ...summary, committed, rejects: await rejectsCsv(sheet, summary, validRows, input.fileName) };
+  const sheet = await readUpload(input, isSchoolHeader);
+  return commitSheet(sheet, input, (mode) => runImport(ctx, sheet, mode));
 }

@@ -11,12 +11,10 @@ import { assessmentDraft, testDraft, type AssessmentDraft, type TestDraft } from
 import { AppError } from '../../../shared/domain/app-error.js';
 import { issue, type FieldIssue } from '../../../shared/domain/issue.js';
 import { parseMeasured } from '../../../shared/domain/water/decimal.js';
-import { describeIssue } from '../../../shared/i18n/translate.js';
-import { chineseTranslator } from '../../i18n.js';
 import { mapHeaders } from '../../sheets/header-map.js';
-import { readSheet, type SheetData, type SheetRow } from '../../sheets/read-sheet.js';
-import { writeCsv } from '../../sheets/write-sheet.js';
+import type { SheetData, SheetRow } from '../../sheets/read-sheet.js';
 import { todayOf, type ServiceContext } from '../context.js';
+import { commitSheet, countOf, readUpload, runSheetImport, startSummary, writeRowInSavepoint, type ImportMode } from '../sheet-import-run.js';
 import { requireTownship } from '../settings-service.js';
 import { checkAssessment, writeAssessment } from './water-assessment-service.js';
 import { rulesCache } from './water-rules.js';
@@ -196,12 +194,6 @@ async function planTests(tx: Tx, sheet: SheetData): Promise<Plan<TestDraft>> {
   return { rows, issues: [], ignored: mapping.ignored };
 }
 
-class Rollback extends Error {
-  constructor(readonly summary: ImportSummary, readonly validRows: Set<number>) {
-    super('rollback');
-  }
-}
-
 type Writer<D> = (tx: Tx, draft: D) => Promise<{ existed: boolean; changed: boolean }>;
 
 async function writers(tx: Tx, ctx: ServiceContext, township: string) {
@@ -219,68 +211,39 @@ async function writers(tx: Tx, ctx: ServiceContext, township: string) {
   return { assessment, test };
 }
 
-async function runImport(ctx: ServiceContext, kind: WaterSheetKind, sheet: SheetData, mode: 'preview' | 'commit' | 'commitValid') {
+async function runImport(ctx: ServiceContext, kind: WaterSheetKind, sheet: SheetData, mode: ImportMode) {
   const township = await requireTownship(ctx);
   const columns = kind === 'water-assessment' ? assessmentColumns : testColumns;
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const write = await writers(tx, ctx, township);
-      const plan: Plan<AssessmentDraft | TestDraft> = kind === 'water-assessment' ? await planAssessments(tx, sheet) : await planTests(tx, sheet);
-      const writer = (kind === 'water-assessment' ? write.assessment : write.test) as Writer<AssessmentDraft | TestDraft>;
-      const summary: ImportSummary = {
-        rows: sheet.rows.length, validRows: 0, households: { added: 0, updated: 0, unchanged: 0 }, persons: { added: 0, updated: 0, unchanged: 0 },
-        records: { added: 0, updated: 0, unchanged: 0 }, issues: [...plan.issues], ignoredColumns: plan.ignored,
-      };
-      const validRows = new Set<number>();
-      for (const p of plan.rows) {
-        if (!p.draft) {
-          summary.issues.push(...p.issues);
-          continue;
-        }
-        // Each row in its own savepoint: a refused row leaves nothing, the others stay.
-        await tx.exec('SAVEPOINT water_row');
-        try {
-          const written = await writer(tx, p.draft);
-          await tx.exec('RELEASE water_row');
-          summary.records![!written.existed ? 'added' : written.changed ? 'updated' : 'unchanged']++;
-          validRows.add(p.row.rowNumber);
-        } catch (err) {
-          await tx.exec('ROLLBACK TO water_row; RELEASE water_row');
-          if (!(err instanceof AppError) || err.kind !== 'validation') throw err;
-          summary.issues.push(...err.issues.map((i) => atRow(columns, p.row.rowNumber, i)));
-        }
+  return runSheetImport(ctx, mode, async (tx, validRows) => {
+    const write = await writers(tx, ctx, township);
+    const plan: Plan<AssessmentDraft | TestDraft> = kind === 'water-assessment' ? await planAssessments(tx, sheet) : await planTests(tx, sheet);
+    const writer = (kind === 'water-assessment' ? write.assessment : write.test) as Writer<AssessmentDraft | TestDraft>;
+    const summary = startSummary(sheet.rows.length, plan);
+    for (const p of plan.rows) {
+      if (!p.draft) {
+        summary.issues.push(...p.issues);
+        continue;
       }
-      summary.validRows = validRows.size;
-      if (mode === 'preview' || (mode === 'commit' && summary.issues.length > 0)) throw new Rollback(summary, validRows);
-      return { summary, validRows };
-    });
-  } catch (err) {
-    if (err instanceof Rollback) return { summary: err.summary, validRows: err.validRows };
-    throw err;
-  }
+      const draft = p.draft;
+      const result = await writeRowInSavepoint(tx, () => writer(tx, draft));
+      if (!result.ok) {
+        summary.issues.push(...result.issues.map((i) => atRow(columns, p.row.rowNumber, i)));
+        continue;
+      }
+      summary.records![countOf(result.written)]++;
+      validRows.add(p.row.rowNumber);
+    }
+    return summary;
+  });
 }
 
-async function rejectsCsv(sheet: SheetData, summary: ImportSummary, validRows: Set<number>, fileName: string) {
-  const t = await chineseTranslator();
-  const reasons = new Map<number, string[]>();
-  for (const i of summary.issues) if (i.row !== undefined) reasons.set(i.row, [...(reasons.get(i.row) ?? []), describeIssue(t.t, { ...i, row: undefined })]);
-  const rows = sheet.rows.filter((r) => !validRows.has(r.rowNumber)).map((r) => [String(r.rowNumber), ...r.cells, (reasons.get(r.rowNumber) ?? []).join('；')]);
-  const content = writeCsv(['原行号', ...sheet.headers, '错误原因'], rows);
-  return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-未导入行.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64') };
-}
-
-async function loadSheet(kind: WaterSheetKind, upload: Upload): Promise<SheetData> {
-  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: kind === 'water-assessment' ? isAssessmentHeader : isTestHeader });
-}
+const isHeaderOf = (kind: WaterSheetKind) => (kind === 'water-assessment' ? isAssessmentHeader : isTestHeader);
 
 export async function previewWaterImport(ctx: ServiceContext, kind: WaterSheetKind, upload: Upload): Promise<ImportSummary> {
-  return (await runImport(ctx, kind, await loadSheet(kind, upload), 'preview')).summary;
+  return (await runImport(ctx, kind, await readUpload(upload, isHeaderOf(kind)), 'preview')).summary;
 }
 
 export async function commitWaterImport(ctx: ServiceContext, kind: WaterSheetKind, input: MethodArgs<'import/commit'>): Promise<MethodOutput<'import/commit'>> {
-  const sheet = await loadSheet(kind, input);
-  const { summary, validRows } = await runImport(ctx, kind, sheet, input.skipInvalid ? 'commitValid' : 'commit');
-  const committed = input.skipInvalid || summary.issues.length === 0;
-  if (!committed || validRows.size === sheet.rows.length) return { ...summary, committed, rejects: null };
-  return { ...summary, committed, rejects: await rejectsCsv(sheet, summary, validRows, input.fileName) };
+  const sheet = await readUpload(input, isHeaderOf(kind));
+  return commitSheet(sheet, input, (mode) => runImport(ctx, kind, sheet, mode));
 }

@@ -2,12 +2,13 @@
  * 账号管理 (administrators): who may use this workstation and in which role. Accounts are never
  * deleted (the audit trail names them): they are disabled.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api/client.js';
 import { useNotices } from '../app/notice-context.js';
 import type { Account } from '../../../shared/contract/auth.js';
 import { formatDateTime } from '../lib/format.js';
+import { useReloadable } from '../lib/use-reloadable.js';
 import { AccountDialog } from './AccountDialog.js';
 import { ResetPasswordDialog } from './ResetPasswordDialog.js';
 import '../styles/trust.css';
@@ -17,20 +18,8 @@ type Dialog = { kind: 'add' } | { kind: 'edit'; account: Account } | { kind: 're
 export function AccountsPage() {
   const { t } = useTranslation();
   const notices = useNotices();
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [accounts, reload] = useReloadable(() => invoke('accounts/list', {}));
   const [dialog, setDialog] = useState<Dialog>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setAccounts(await invoke('accounts/list', {}));
-    } catch (err) {
-      notices.error(err);
-    }
-  }, [notices]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const setDisabled = async (a: Account, disabled: boolean) => {
     try {

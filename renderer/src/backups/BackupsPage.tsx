@@ -2,16 +2,16 @@
  * 备份与恢复 (administrators): what each backup holds, a backup now, the second folder (a USB
  * stick), and a restore that first says what the chosen backup holds.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api/client.js';
 import { useNotices } from '../app/notice-context.js';
 import type { BackupEntry } from '../../../shared/contract/backup.js';
-import type { MethodOutput } from '../../../shared/contract/index.js';
 import { Field, fieldAria } from '../components/Field.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { issuesOf, reasonOf } from '../lib/errors.js';
 import { formatDateTime } from '../lib/format.js';
+import { useReloadable } from '../lib/use-reloadable.js';
 import '../styles/trust.css';
 
 function sizeText(bytes: number): string {
@@ -21,25 +21,15 @@ function sizeText(bytes: number): string {
 export function BackupsPage() {
   const { t } = useTranslation();
   const notices = useNotices();
-  const [list, setList] = useState<MethodOutput<'backup/list'> | null>(null);
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      const next = await invoke('backup/list', {});
-      setList(next);
-      setFolder(next.secondFolder ?? '');
-    } catch (err) {
-      notices.error(err);
-    }
-  }, [notices]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const [list, reload] = useReloadable(async () => {
+    const next = await invoke('backup/list', {});
+    setFolder(next.secondFolder ?? '');
+    return next;
+  });
 
   const makeNow = async () => {
     setBusy(true);

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import { invoke } from '../api/client.js';
 import { useWorkstation } from '../app/workstation-context.js';
-import { useNotices } from '../app/notice-context.js';
+import { NoTownshipNotice } from '../components/NoTownshipNotice.js';
 import type { HouseholdRow } from '../../../shared/contract/households.js';
-import { downloadFile } from '../lib/files.js';
+import { useDownload } from '../lib/use-download.js';
 import { useDebounced } from '../lib/use-debounced.js';
 import { HouseholdToolbar } from './HouseholdToolbar.js';
 import { HouseholdGrid } from './HouseholdGrid.js';
@@ -21,7 +21,6 @@ const SEARCH_DEBOUNCE_MS = 250;
 export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
   const { settings, reloadVillages } = useWorkstation();
-  const notices = useNotices();
   const [search, setSearch] = useState('');
   const [villageCode, setVillageCode] = useState('');
   const [status, setStatus] = useState('');
@@ -32,7 +31,7 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const [total, setTotal] = useState<number | null>(null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [importing, setImporting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const download = useDownload((fileName) => t('ui.households.downloaded', { fileName }));
   const grid = useRef<GridApi<HouseholdRow> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -77,29 +76,8 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
     setTimeout(focusGrid, 0);
   }, [refresh, focusGrid]);
 
-  const download = async (run: () => Promise<{ fileName: string; mimeType: string; contentBase64: string }>) => {
-    setBusy(true);
-    try {
-      const file = await run();
-      downloadFile(file);
-      notices.success(t('ui.households.downloaded', { fileName: file.fileName }));
-    } catch (err) {
-      notices.error(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   if (!settings.orgCode) {
-    return (
-      <div className="page">
-        <h1 className="page-title">{t('ui.households.title')}</h1>
-        <div className="callout" role="note">
-          <p>{t('ui.households.noOrg')}</p>
-          <button type="button" className="button button-primary" onClick={onOpenSettings}>{t('ui.households.goSettings')}</button>
-        </div>
-      </div>
-    );
+    return <NoTownshipNotice title={t('ui.households.title')} text={t('ui.households.noOrg')} settingsLabel={t('ui.households.goSettings')} onOpenSettings={onOpenSettings} />;
   }
 
   return (
@@ -119,11 +97,11 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
         onReviewState={setReviewState}
         onAdd={() => setEditor({ kind: 'new' })}
         onImport={() => setImporting(true)}
-        onExport={(format) => void download(() => invoke('export/sheet', { kind: 'persons', format }))}
-        onTemplate={() => void download(() => invoke('templates/get', { kind: 'persons' }))}
+        onExport={(format) => void download.run(() => invoke('export/sheet', { kind: 'persons', format }))}
+        onTemplate={() => void download.run(() => invoke('templates/get', { kind: 'persons' }))}
         onSearchArrowDown={focusGrid}
         searchRef={searchRef}
-        busy={busy}
+        busy={download.busy}
       />
       <ReviewActions selected={selected} onDone={() => { grid.current?.deselectAll(); refresh(); }} />
       <HouseholdGrid filters={filters} total={total} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} onSelection={setSelected} multiSelect={mayWrite || can(me.role, 'review')} />

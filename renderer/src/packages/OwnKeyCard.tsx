@@ -1,29 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api/client.js';
-import { useNotices } from '../app/notice-context.js';
-import { downloadFile } from '../lib/files.js';
+import { useDownload } from '../lib/use-download.js';
 import { Fingerprint } from './Fingerprint.js';
 import type { KeysInfo } from './PackagesPage.js';
 
 /** This workstation's signing key (and the county's encryption key), and its public key file. */
 export function OwnKeyCard({ keys }: { keys: KeysInfo }) {
   const { t } = useTranslation();
-  const notices = useNotices();
-  const [busy, setBusy] = useState(false);
-
-  const exportKey = async () => {
-    setBusy(true);
-    try {
-      const file = await invoke('keys/exportPublic', {});
-      downloadFile(file);
-      notices.success(t('ui.households.downloaded', { fileName: file.fileName }));
-    } catch (err) {
-      notices.error(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = useDownload((fileName) => t('ui.households.downloaded', { fileName }));
 
   return (
     <section className="card" aria-labelledby="own-key">
@@ -37,7 +21,7 @@ export function OwnKeyCard({ keys }: { keys: KeysInfo }) {
         </div>
       )}
       <div>
-        <button type="button" className="button" disabled={busy} onClick={() => void exportKey()}>{t('ui.packages.exportKey')}</button>
+        <button type="button" className="button" disabled={download.busy} onClick={() => void download.run(() => invoke('keys/exportPublic', {}))}>{t('ui.packages.exportKey')}</button>
       </div>
     </section>
   );

@@ -2,10 +2,9 @@
  * 数据包: on a township workstation, export packages for the county and import its receipts; on
  * the county workstation, import the townships' packages and answer them with receipts.
  */
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api/client.js';
-import { useNotices } from '../app/notice-context.js';
+import { useReloadable } from '../lib/use-reloadable.js';
 import type { MethodOutput } from '../../../shared/contract/index.js';
 import { OwnKeyCard } from './OwnKeyCard.js';
 import { TownshipPackages } from './township/TownshipPackages.js';
@@ -16,20 +15,7 @@ export type KeysInfo = MethodOutput<'keys/get'>;
 
 export function PackagesPage() {
   const { t } = useTranslation();
-  const notices = useNotices();
-  const [keys, setKeys] = useState<KeysInfo | null>(null);
-
-  const reloadKeys = useCallback(async () => {
-    try {
-      setKeys(await invoke('keys/get', {}));
-    } catch (err) {
-      notices.error(err);
-    }
-  }, [notices]);
-
-  useEffect(() => {
-    void reloadKeys();
-  }, [reloadKeys]);
+  const [keys, reloadKeys] = useReloadable(() => invoke('keys/get', {}));
 
   return (
     <div className="page page-narrow packages-page">

@@ -11,13 +11,10 @@ import type { AssessmentDraft, Supply } from '../../../shared/contract/water.js'
 import type { WaterThresholds } from '../../../shared/domain/water/assessment.js';
 import { assessHousehold } from '../../../shared/domain/water/assessment.js';
 import { indicators, onsiteResults, supplyTypes, type OnsiteResult, type SupplyType } from '../../../shared/domain/water/vocabulary.js';
-import { Modal } from '../components/Modal.js';
-import { ErrorView } from '../components/ErrorView.js';
 import { Field, fieldAria } from '../components/Field.js';
-import { handleEnterNavigation } from '../lib/enter-nav.js';
 import { HouseholdPicker, type PickedHousehold } from './HouseholdPicker.js';
 import { useFormIssues } from './use-form-issues.js';
-import { DeleteRecordButton } from './DeleteRecordButton.js';
+import { WaterFormModal } from './WaterFormModal.js';
 import { indicatorList } from './water-format.js';
 
 export type AssessmentTarget = { kind: 'new' } | { kind: 'edit'; id: string };
@@ -151,82 +148,67 @@ export function AssessmentForm({ target, supplies, onClose }: Props) {
   );
 
   return (
-    <Modal
+    <WaterFormModal
       title={title}
-      onCancel={() => onClose(false)}
-      className="water-form"
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          void save();
-        }
-      }}
+      failure={issues.failure}
+      saving={saving}
+      onSave={() => void save()}
+      onClose={onClose}
+      remove={form.id && form.rowVersion ? (reason) => invoke('water/assessments/delete', { id: form.id!, rowVersion: form.rowVersion!, reason }) : null}
     >
-      <div className="modal-body" onKeyDown={handleEnterNavigation}>
-        {issues.failure && <div className="callout callout-error" role="alert"><ErrorView {...issues.failure} /></div>}
-        <div className="form-grid form-grid-3">
-          {target.kind === 'new'
-            ? <HouseholdPicker value={form.household} onPick={(h) => set('household', h)} error={householdError} />
-            : <Field id="water-household-fixed" label={t('ui.water.findHousehold')}><input id="water-household-fixed" className="input" readOnly value={`${form.household?.householdNo ?? ''} ${form.household?.headName ?? ''}`} /></Field>}
-          <Field id="water-assessedOn" label={t('field.assessedOn')} error={err('assessedOn')}>
-            <input id="water-assessedOn" type="date" className="input" value={form.assessedOn} {...fieldAria('water-assessedOn', err('assessedOn'))} onChange={(e) => set('assessedOn', e.target.value)} />
-          </Field>
-          <Field id="water-supplyType" label={t('field.supplyType')} error={err('supplyType')}>
-            <select id="water-supplyType" className="input select" value={form.supplyType} onChange={(e) => set('supplyType', e.target.value as SupplyType)}>
-              {supplyTypes.map((s) => <option key={s} value={s}>{t(`ui.water.supplyType.${s}`)}</option>)}
-            </select>
-          </Field>
-          <Field id="water-supplyId" label={t('field.supplyId')} error={err('supplyId')}>
-            <select id="water-supplyId" className="input select" value={form.supplyId} {...fieldAria('water-supplyId', err('supplyId'))} onChange={(e) => set('supplyId', e.target.value)}>
-              <option value="">{t('ui.water.noSupply')}</option>
-              {supplies.map((s) => <option key={s.id} value={s.id}>{`${s.villageName} / ${s.name}`}</option>)}
-            </select>
-          </Field>
-          <div className="field field-check">
-            <label className="check"><input type="checkbox" checked={form.tapInHome} onChange={(e) => set('tapInHome', e.target.checked)} /> {t('field.tapInHome')}</label>
-            <label className="check"><input type="checkbox" checked={form.waterScarceArea} onChange={(e) => set('waterScarceArea', e.target.checked)} /> {t('field.waterScarceArea')}</label>
-          </div>
-          {numberInput('litresPerPersonDay')}
-          {numberInput('shortageDays')}
-          {numberInput('tripMinutes')}
-          {numberInput('horizontalMetres')}
-          {numberInput('verticalMetres')}
-          <Field id="water-onsiteCheck" label={t('field.onsiteCheck')} error={err('onsiteCheck')}>
-            <select id="water-onsiteCheck" className="input select" value={form.onsiteCheck} {...fieldAria('water-onsiteCheck', err('onsiteCheck'))} onChange={(e) => set('onsiteCheck', e.target.value as OnsiteResult | '')}>
-              <option value="">{t('ui.water.onsite.none')}</option>
-              {onsiteResults.map((o) => <option key={o} value={o}>{t(`ui.water.onsite.${o}`)}</option>)}
-            </select>
-          </Field>
-          <Field id="water-assessor" label={t('field.assessor')} error={err('assessor')}>
-            <input id="water-assessor" className="input" value={form.assessor} onChange={(e) => set('assessor', e.target.value)} />
-          </Field>
-          <Field id="water-note" label={t('field.note')} error={err('note')}>
-            <input id="water-note" className="input" value={form.note} onChange={(e) => set('note', e.target.value)} />
-          </Field>
+      <div className="form-grid form-grid-3">
+        {target.kind === 'new'
+          ? <HouseholdPicker value={form.household} onPick={(h) => set('household', h)} error={householdError} />
+          : <Field id="water-household-fixed" label={t('ui.water.findHousehold')}><input id="water-household-fixed" className="input" readOnly value={`${form.household?.householdNo ?? ''} ${form.household?.headName ?? ''}`} /></Field>}
+        <Field id="water-assessedOn" label={t('field.assessedOn')} error={err('assessedOn')}>
+          <input id="water-assessedOn" type="date" className="input" value={form.assessedOn} {...fieldAria('water-assessedOn', err('assessedOn'))} onChange={(e) => set('assessedOn', e.target.value)} />
+        </Field>
+        <Field id="water-supplyType" label={t('field.supplyType')} error={err('supplyType')}>
+          <select id="water-supplyType" className="input select" value={form.supplyType} onChange={(e) => set('supplyType', e.target.value as SupplyType)}>
+            {supplyTypes.map((s) => <option key={s} value={s}>{t(`ui.water.supplyType.${s}`)}</option>)}
+          </select>
+        </Field>
+        <Field id="water-supplyId" label={t('field.supplyId')} error={err('supplyId')}>
+          <select id="water-supplyId" className="input select" value={form.supplyId} {...fieldAria('water-supplyId', err('supplyId'))} onChange={(e) => set('supplyId', e.target.value)}>
+            <option value="">{t('ui.water.noSupply')}</option>
+            {supplies.map((s) => <option key={s.id} value={s.id}>{`${s.villageName} / ${s.name}`}</option>)}
+          </select>
+        </Field>
+        <div className="field field-check">
+          <label className="check"><input type="checkbox" checked={form.tapInHome} onChange={(e) => set('tapInHome', e.target.checked)} /> {t('field.tapInHome')}</label>
+          <label className="check"><input type="checkbox" checked={form.waterScarceArea} onChange={(e) => set('waterScarceArea', e.target.checked)} /> {t('field.waterScarceArea')}</label>
         </div>
-        {preview && (
-          <section className="water-preview" aria-label={t('ui.water.preview')}>
-            <h3 className="section-title">{t('ui.water.preview')}</h3>
-            <ul className="water-verdicts">
-              {indicators.map((i) => (
-                <li key={i} className={preview.indicators[i].passed ? 'water-pass' : 'water-fail'}>
-                  <strong>{t(`ui.water.indicator.${i}`)}</strong> {preview.indicators[i].passed ? `✓ ${t('ui.water.pass')}` : `✗ ${t('ui.water.fail')}`}
-                  <span className="muted"> · {t(`issue.${preview.indicators[i].code}`, preview.indicators[i].params)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        {numberInput('litresPerPersonDay')}
+        {numberInput('shortageDays')}
+        {numberInput('tripMinutes')}
+        {numberInput('horizontalMetres')}
+        {numberInput('verticalMetres')}
+        <Field id="water-onsiteCheck" label={t('field.onsiteCheck')} error={err('onsiteCheck')}>
+          <select id="water-onsiteCheck" className="input select" value={form.onsiteCheck} {...fieldAria('water-onsiteCheck', err('onsiteCheck'))} onChange={(e) => set('onsiteCheck', e.target.value as OnsiteResult | '')}>
+            <option value="">{t('ui.water.onsite.none')}</option>
+            {onsiteResults.map((o) => <option key={o} value={o}>{t(`ui.water.onsite.${o}`)}</option>)}
+          </select>
+        </Field>
+        <Field id="water-assessor" label={t('field.assessor')} error={err('assessor')}>
+          <input id="water-assessor" className="input" value={form.assessor} onChange={(e) => set('assessor', e.target.value)} />
+        </Field>
+        <Field id="water-note" label={t('field.note')} error={err('note')}>
+          <input id="water-note" className="input" value={form.note} onChange={(e) => set('note', e.target.value)} />
+        </Field>
       </div>
-      <div className="modal-actions">
-        {form.id && form.rowVersion && (
-          <DeleteRecordButton remove={(reason) => invoke('water/assessments/delete', { id: form.id!, rowVersion: form.rowVersion!, reason })} onDeleted={() => onClose(true)} />
-        )}
-        <button type="button" className="button" onClick={() => onClose(false)}>{t('ui.water.cancel')}</button>
-        <button type="button" className="button button-primary" data-enter-end disabled={saving} onClick={() => void save()}>
-          {saving ? t('ui.water.saving') : t('ui.water.save')}
-        </button>
-      </div>
-    </Modal>
+      {preview && (
+        <section className="water-preview" aria-label={t('ui.water.preview')}>
+          <h3 className="section-title">{t('ui.water.preview')}</h3>
+          <ul className="water-verdicts">
+            {indicators.map((i) => (
+              <li key={i} className={preview.indicators[i].passed ? 'water-pass' : 'water-fail'}>
+                <strong>{t(`ui.water.indicator.${i}`)}</strong> {preview.indicators[i].passed ? `✓ ${t('ui.water.pass')}` : `✗ ${t('ui.water.fail')}`}
+                <span className="muted"> · {t(`issue.${preview.indicators[i].code}`, preview.indicators[i].params)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </WaterFormModal>
   );
 }

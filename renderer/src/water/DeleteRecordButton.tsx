@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../app/notice-context.js';
-import { ReasonDialog } from '../households/review/ReasonDialog.js';
+import { ReasonDialog } from '../components/ReasonDialog.js';
 
 export function DeleteRecordButton({ remove, onDeleted }: { remove(reason: string): Promise<unknown>; onDeleted(): void }) {
   const { t } = useTranslation();

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../api/client.js';
 import type { SheetKind } from '../../../shared/contract/transfer.js';
 import { ImportDialog } from '../households/import/ImportDialog.js';
-import { useDownload } from './use-download.js';
+import { useDownload } from '../lib/use-download.js';
 
 export function SheetButtons({ kind, onImported }: { kind: SheetKind; onImported(): void }) {
   const { t } = useTranslation();
-  const download = useDownload();
+  const download = useDownload((fileName) => t('ui.water.downloaded', { fileName }));
   const [importing, setImporting] = useState(false);
   return (
     <>

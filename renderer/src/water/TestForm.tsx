@@ -8,12 +8,9 @@ import { invoke } from '../api/client.js';
 import { useNotices } from '../app/notice-context.js';
 import type { Supply, TestDraft } from '../../../shared/contract/water.js';
 import { parameterUnits, testKinds, testPlaces, waterParameters, type TestKind, type TestPlace, type WaterParameter } from '../../../shared/domain/water/vocabulary.js';
-import { Modal } from '../components/Modal.js';
-import { ErrorView } from '../components/ErrorView.js';
 import { Field, fieldAria } from '../components/Field.js';
-import { handleEnterNavigation } from '../lib/enter-nav.js';
 import { useFormIssues } from './use-form-issues.js';
-import { DeleteRecordButton } from './DeleteRecordButton.js';
+import { WaterFormModal } from './WaterFormModal.js';
 
 export type TestTarget = { kind: 'new' } | { kind: 'edit'; id: string };
 
@@ -100,92 +97,77 @@ export function TestForm({ target, supplies, onClose }: { target: TestTarget; su
   };
 
   return (
-    <Modal
+    <WaterFormModal
       title={target.kind === 'new' ? t('ui.water.newTest') : t('ui.water.editTest', { supply: supplies.find((s) => s.id === form.supplyId)?.name ?? '', date: form.sampledOn })}
-      onCancel={() => onClose(false)}
-      className="water-form"
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          void save();
-        }
-      }}
+      failure={issues.failure}
+      saving={saving}
+      onSave={() => void save()}
+      onClose={onClose}
+      remove={form.id && form.rowVersion ? (reason) => invoke('water/tests/delete', { id: form.id!, rowVersion: form.rowVersion!, reason }) : null}
     >
-      <div className="modal-body" onKeyDown={handleEnterNavigation}>
-        {issues.failure && <div className="callout callout-error" role="alert"><ErrorView {...issues.failure} /></div>}
-        <div className="form-grid form-grid-3">
-          <Field id="water-test-supply" label={t('field.supplyId')} error={err('supplyId')}>
-            <select id="water-test-supply" className="input select" data-autofocus value={form.supplyId} {...fieldAria('water-test-supply', err('supplyId'))} onChange={(e) => set('supplyId', e.target.value)}>
-              <option value="">…</option>
-              {supplies.map((s) => <option key={s.id} value={s.id}>{`${s.villageName} / ${s.name}`}</option>)}
-            </select>
-          </Field>
-          <Field id="water-test-date" label={t('field.sampledOn')} error={err('sampledOn')}>
-            <input id="water-test-date" type="date" className="input" value={form.sampledOn} {...fieldAria('water-test-date', err('sampledOn'))} onChange={(e) => set('sampledOn', e.target.value)} />
-          </Field>
-          <Field id="water-test-kind" label={t('field.testKind')} error={err('testKind')}>
-            <select id="water-test-kind" className="input select" value={form.testKind} onChange={(e) => set('testKind', e.target.value as TestKind)}>
-              {testKinds.map((k) => <option key={k} value={k}>{t(`ui.water.testKind.${k}`)}</option>)}
-            </select>
-          </Field>
-          <Field id="water-test-lab" label={t('field.lab')} error={err('lab')}>
-            <input id="water-test-lab" className="input" value={form.lab} {...fieldAria('water-test-lab', err('lab'))} onChange={(e) => set('lab', e.target.value)} />
-          </Field>
-          <Field id="water-test-place" label={t('field.testPlace')} error={err('testPlace')}>
-            <select id="water-test-place" className="input select" value={form.testPlace} onChange={(e) => set('testPlace', e.target.value as TestPlace)}>
-              {testPlaces.map((p) => <option key={p} value={p}>{t(`ui.water.testPlace.${p}`)}</option>)}
-            </select>
-          </Field>
-          <Field id="water-test-placeNote" label={t('field.placeNote')} error={err('placeNote')}>
-            <input id="water-test-placeNote" className="input" value={form.placeNote} onChange={(e) => set('placeNote', e.target.value)} />
-          </Field>
-          <div className="field field-check">
-            <label className="check"><input type="checkbox" checked={form.labCma} onChange={(e) => set('labCma', e.target.checked)} /> {t('field.labCma')}</label>
-          </div>
-        </div>
-        <h3 className="section-title">{t('field.values')}</h3>
-        {err('values') && <div className="field-error">{err('values')}</div>}
-        <table className="table water-values">
-          <thead><tr><th>{t('field.parameter')}</th><th>{t('field.value')}</th><th>{t('ui.water.unitOf', { unit: '' })}</th><th /></tr></thead>
-          <tbody>
-            {form.rows.map((row, i) => (
-              <tr key={i}>
-                <td>
-                  <select className="input select" aria-label={`${t('field.parameter')} ${i + 1}`} value={row.parameter} onChange={(e) => setRow(i, { parameter: e.target.value as WaterParameter })}>
-                    {waterParameters.map((p) => <option key={p} value={p}>{t(`ui.water.parameter.${p}`)}</option>)}
-                  </select>
-                  {rowError(i, 'parameter') && <div className="field-error">{rowError(i, 'parameter')}</div>}
-                </td>
-                <td>
-                  <input className="input" aria-label={t(`ui.water.parameter.${row.parameter}`)} placeholder={t('ui.water.valueHint')} value={row.value}
-                    aria-invalid={rowError(i, 'value') ? true : undefined} onChange={(e) => setRow(i, { value: e.target.value })} />
-                  {rowError(i, 'value') && <div className="field-error">{rowError(i, 'value')}</div>}
-                </td>
-                <td className="muted">{parameterUnits[row.parameter]}</td>
-                <td>
-                  <button type="button" className="button button-small button-quiet" aria-label={t('ui.water.removeValue')}
-                    onClick={() => setForm((f) => ({ ...f, rows: f.rows.filter((_, j) => j !== i) }))}>×</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" className="button button-small" onClick={() => setForm((f) => ({ ...f, rows: [...f.rows, { parameter: waterParameters.find((p) => !f.rows.some((r) => r.parameter === p)) ?? 'ph', value: '' }] }))}>
-          {t('ui.water.addValue')}
-        </button>
-        <Field id="water-test-note" label={t('field.note')} error={err('note')}>
-          <input id="water-test-note" className="input" value={form.note} onChange={(e) => set('note', e.target.value)} />
+      <div className="form-grid form-grid-3">
+        <Field id="water-test-supply" label={t('field.supplyId')} error={err('supplyId')}>
+          <select id="water-test-supply" className="input select" data-autofocus value={form.supplyId} {...fieldAria('water-test-supply', err('supplyId'))} onChange={(e) => set('supplyId', e.target.value)}>
+            <option value="">…</option>
+            {supplies.map((s) => <option key={s.id} value={s.id}>{`${s.villageName} / ${s.name}`}</option>)}
+          </select>
         </Field>
+        <Field id="water-test-date" label={t('field.sampledOn')} error={err('sampledOn')}>
+          <input id="water-test-date" type="date" className="input" value={form.sampledOn} {...fieldAria('water-test-date', err('sampledOn'))} onChange={(e) => set('sampledOn', e.target.value)} />
+        </Field>
+        <Field id="water-test-kind" label={t('field.testKind')} error={err('testKind')}>
+          <select id="water-test-kind" className="input select" value={form.testKind} onChange={(e) => set('testKind', e.target.value as TestKind)}>
+            {testKinds.map((k) => <option key={k} value={k}>{t(`ui.water.testKind.${k}`)}</option>)}
+          </select>
+        </Field>
+        <Field id="water-test-lab" label={t('field.lab')} error={err('lab')}>
+          <input id="water-test-lab" className="input" value={form.lab} {...fieldAria('water-test-lab', err('lab'))} onChange={(e) => set('lab', e.target.value)} />
+        </Field>
+        <Field id="water-test-place" label={t('field.testPlace')} error={err('testPlace')}>
+          <select id="water-test-place" className="input select" value={form.testPlace} onChange={(e) => set('testPlace', e.target.value as TestPlace)}>
+            {testPlaces.map((p) => <option key={p} value={p}>{t(`ui.water.testPlace.${p}`)}</option>)}
+          </select>
+        </Field>
+        <Field id="water-test-placeNote" label={t('field.placeNote')} error={err('placeNote')}>
+          <input id="water-test-placeNote" className="input" value={form.placeNote} onChange={(e) => set('placeNote', e.target.value)} />
+        </Field>
+        <div className="field field-check">
+          <label className="check"><input type="checkbox" checked={form.labCma} onChange={(e) => set('labCma', e.target.checked)} /> {t('field.labCma')}</label>
+        </div>
       </div>
-      <div className="modal-actions">
-        {form.id && form.rowVersion && (
-          <DeleteRecordButton remove={(reason) => invoke('water/tests/delete', { id: form.id!, rowVersion: form.rowVersion!, reason })} onDeleted={() => onClose(true)} />
-        )}
-        <button type="button" className="button" onClick={() => onClose(false)}>{t('ui.water.cancel')}</button>
-        <button type="button" className="button button-primary" data-enter-end disabled={saving} onClick={() => void save()}>
-          {saving ? t('ui.water.saving') : t('ui.water.save')}
-        </button>
-      </div>
-    </Modal>
+      <h3 className="section-title">{t('field.values')}</h3>
+      {err('values') && <div className="field-error">{err('values')}</div>}
+      <table className="table water-values">
+        <thead><tr><th>{t('field.parameter')}</th><th>{t('field.value')}</th><th>{t('ui.water.unitOf', { unit: '' })}</th><th /></tr></thead>
+        <tbody>
+          {form.rows.map((row, i) => (
+            <tr key={i}>
+              <td>
+                <select className="input select" aria-label={`${t('field.parameter')} ${i + 1}`} value={row.parameter} onChange={(e) => setRow(i, { parameter: e.target.value as WaterParameter })}>
+                  {waterParameters.map((p) => <option key={p} value={p}>{t(`ui.water.parameter.${p}`)}</option>)}
+                </select>
+                {rowError(i, 'parameter') && <div className="field-error">{rowError(i, 'parameter')}</div>}
+              </td>
+              <td>
+                <input className="input" aria-label={t(`ui.water.parameter.${row.parameter}`)} placeholder={t('ui.water.valueHint')} value={row.value}
+                  aria-invalid={rowError(i, 'value') ? true : undefined} onChange={(e) => setRow(i, { value: e.target.value })} />
+                {rowError(i, 'value') && <div className="field-error">{rowError(i, 'value')}</div>}
+              </td>
+              <td className="muted">{parameterUnits[row.parameter]}</td>
+              <td>
+                <button type="button" className="button button-small button-quiet" aria-label={t('ui.water.removeValue')}
+                  onClick={() => setForm((f) => ({ ...f, rows: f.rows.filter((_, j) => j !== i) }))}>×</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="button button-small" onClick={() => setForm((f) => ({ ...f, rows: [...f.rows, { parameter: waterParameters.find((p) => !f.rows.some((r) => r.parameter === p)) ?? 'ph', value: '' }] }))}>
+        {t('ui.water.addValue')}
+      </button>
+      <Field id="water-test-note" label={t('field.note')} error={err('note')}>
+        <input id="water-test-note" className="input" value={form.note} onChange={(e) => set('note', e.target.value)} />
+      </Field>
+    </WaterFormModal>
   );
 }

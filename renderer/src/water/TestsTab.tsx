@@ -1,49 +1,31 @@
 /** 水质检测: the tests grid (failed parameters and by how much), entry form, import and export. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GridApi } from 'ag-grid-community';
 import { invoke } from '../api/client.js';
 import { testSortColumns, type Supply, type TestRow } from '../../../shared/contract/water.js';
 import { testKinds, type TestKind } from '../../../shared/domain/water/vocabulary.js';
 import { useDebounced } from '../lib/use-debounced.js';
 import { WaterGrid, type PageRequest } from './WaterGrid.js';
 import { testColumns } from './test-columns.js';
-import { TestForm, type TestTarget } from './TestForm.js';
+import { TestForm } from './TestForm.js';
 import { SheetButtons } from './SheetButtons.js';
+import { useRecordTab } from './use-record-tab.js';
 import { ReviewActions } from '../households/review/ReviewActions.js';
 
 export function TestsTab({ year, supplies, onChanged }: { year: number | null; supplies: Supply[]; onChanged(): void }) {
   const { t } = useTranslation();
+  const tab = useRecordTab<TestRow>(onChanged);
   const [search, setSearch] = useState('');
   const [testKind, setTestKind] = useState<TestKind | ''>('');
   const [onlyFailed, setOnlyFailed] = useState(false);
-  const [total, setTotal] = useState<number | null>(null);
-  const [editing, setEditing] = useState<TestTarget | null>(null);
-  const [selected, setSelected] = useState<TestRow[]>([]);
   // The review actions name a refused record by this label.
-  const reviewed = useMemo(() => selected.map((r) => ({ id: r.id, householdNo: `${r.supplyName} ${r.sampledOn}`, createdBy: r.createdBy })), [selected]);
-  const grid = useRef<GridApi<TestRow> | null>(null);
+  const reviewed = useMemo(() => tab.selected.map((r) => ({ id: r.id, householdNo: `${r.supplyName} ${r.sampledOn}`, createdBy: r.createdBy })), [tab.selected]);
   const quickSearch = useDebounced(search, 250);
   const columns = useMemo(() => testColumns(t), [t]);
 
   const fetchPage = useCallback((r: PageRequest<(typeof testSortColumns)[number]>) => invoke('water/tests/page', {
     ...r, quickSearch, year, testKind: testKind || null, passed: onlyFailed ? false : null,
   }), [quickSearch, year, testKind, onlyFailed]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (editing || !e.altKey || e.key.toLowerCase() !== 'n') return;
-      e.preventDefault();
-      setEditing({ kind: 'new' });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing]);
-
-  const refresh = () => {
-    grid.current?.refreshInfiniteCache();
-    onChanged();
-  };
 
   return (
     <>
@@ -55,12 +37,12 @@ export function TestsTab({ year, supplies, onChanged }: { year: number | null; s
             {testKinds.map((k) => <option key={k} value={k}>{t(`ui.water.testKind.${k}`)}</option>)}
           </select>
           <label className="check"><input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} /> {t('ui.water.onlyFailing')}</label>
-          <span className="muted" role="status">{total === null ? '' : t('ui.water.count', { count: total })}</span>
+          <span className="muted" role="status">{tab.total === null ? '' : t('ui.water.count', { count: tab.total })}</span>
         </div>
         <div className="toolbar-actions">
-          <ReviewActions selected={reviewed} onDone={refresh} table="water_test" countKeys={{ selected: 'ui.water.reviewSelected', done: 'ui.water.reviewDone' }} />
-          <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'new' })}>{t('ui.water.addTest')}</button>
-          <SheetButtons kind="water-test" onImported={refresh} />
+          <ReviewActions selected={reviewed} onDone={tab.refresh} table="water_test" countKeys={{ selected: 'ui.water.reviewSelected', done: 'ui.water.reviewDone' }} />
+          <button type="button" className="button button-primary" onClick={tab.addNew}>{t('ui.water.addTest')}</button>
+          <SheetButtons kind="water-test" onImported={tab.refresh} />
         </div>
       </div>
       <WaterGrid<TestRow, (typeof testSortColumns)[number]>
@@ -68,22 +50,10 @@ export function TestsTab({ year, supplies, onChanged }: { year: number | null; s
         columns={columns}
         sortable={testSortColumns}
         fetchPage={fetchPage}
-        onOpen={(row) => setEditing({ kind: 'edit', id: row.id })}
-        onTotal={setTotal}
-        onReady={(api) => (grid.current = api)}
-        onSelection={setSelected}
+        {...tab.gridEvents}
         empty={t('ui.water.count', { count: 0 })}
       />
-      {editing && (
-        <TestForm
-          target={editing}
-          supplies={supplies}
-          onClose={(changed) => {
-            setEditing(null);
-            if (changed) refresh();
-          }}
-        />
-      )}
+      {tab.editing && <TestForm target={tab.editing} supplies={supplies} onClose={tab.closeForm} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { invoke } from '../api/client.js';
 import { useAuth } from '../auth/auth-context.js';
 import { useNotices } from '../app/notice-context.js';
 import { useWorkstation } from '../app/workstation-context.js';
+import { NoTownshipNotice } from '../components/NoTownshipNotice.js';
 import type { Supply } from '../../../shared/contract/water.js';
 import { AssessmentsTab } from './AssessmentsTab.js';
 import { TestsTab } from './TestsTab.js';
@@ -37,15 +38,7 @@ export function WaterPage({ onOpenSettings }: { onOpenSettings(): void }) {
   useEffect(reload, [reload]);
 
   if (!settings.orgCode) {
-    return (
-      <div className="page">
-        <h1 className="page-title">{t('ui.water.title')}</h1>
-        <div className="callout" role="note">
-          <p>{t('ui.households.noOrg')}</p>
-          <button type="button" className="button button-primary" onClick={onOpenSettings}>{t('ui.households.goSettings')}</button>
-        </div>
-      </div>
-    );
+    return <NoTownshipNotice title={t('ui.water.title')} text={t('ui.households.noOrg')} settingsLabel={t('ui.households.goSettings')} onOpenSettings={onOpenSettings} />;
   }
 
   const gridYear = allYears ? null : year;

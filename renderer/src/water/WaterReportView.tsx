@@ -7,13 +7,13 @@ import { indicators } from '../../../shared/domain/water/vocabulary.js';
 import { ErrorView } from '../components/ErrorView.js';
 import { describeError, type ErrorText } from '../lib/errors.js';
 import { indicatorList, rateText } from './water-format.js';
-import { useDownload } from './use-download.js';
+import { useDownload } from '../lib/use-download.js';
 
 export function WaterReportView({ year, version }: { year: number; version: number }) {
   const { t } = useTranslation();
   const [report, setReport] = useState<WaterReport | null>(null);
   const [failure, setFailure] = useState<ErrorText | null>(null);
-  const download = useDownload();
+  const download = useDownload((fileName) => t('ui.water.downloaded', { fileName }));
 
   useEffect(() => {
     setFailure(null);

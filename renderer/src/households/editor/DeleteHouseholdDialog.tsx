@@ -1,10 +1,6 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client.js';
-import { Modal } from '../../components/Modal.js';
-import { Field, fieldAria } from '../../components/Field.js';
-import { describeError, type ErrorText } from '../../lib/errors.js';
-import { ErrorView } from '../../components/ErrorView.js';
+import { ReasonDialog } from '../../components/ReasonDialog.js';
 
 interface DeleteHouseholdDialogProps {
   id: string;
@@ -17,46 +13,20 @@ interface DeleteHouseholdDialogProps {
 /** A household is never erased: it is marked deleted, with the reason kept in the audit trail. */
 export function DeleteHouseholdDialog({ id, rowVersion, householdNo, onDeleted, onCancel }: DeleteHouseholdDialogProps) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<ErrorText | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return setMissing(true);
-    setBusy(true);
-    try {
-      await invoke('households/delete', { id, rowVersion, reason: reason.trim() });
-      onDeleted();
-    } catch (err) {
-      setFailure(describeError(t, err));
-      setBusy(false);
-    }
-  };
-
-  const error = missing && !reason.trim() ? t('issue.required') : null;
   return (
-    <Modal title={t('ui.editor.deleteTitle', { householdNo })} onCancel={onCancel}>
-      <form onSubmit={submit} noValidate>
-        <p className="modal-body">{t('ui.editor.deleteBody')}</p>
-        <Field id="delete-reason" label={t('ui.editor.deleteReason')} error={error}>
-          <input
-            id="delete-reason"
-            className="input"
-            value={reason}
-            maxLength={200}
-            data-autofocus
-            onChange={(e) => setReason(e.target.value)}
-            {...fieldAria('delete-reason', error)}
-          />
-        </Field>
-        {failure && <div className="callout callout-error"><ErrorView {...failure} /></div>}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onCancel}>{t('ui.common.cancel')}</button>
-          <button type="submit" className="button button-danger" disabled={busy}>{t('ui.editor.deleteConfirm')}</button>
-        </div>
-      </form>
-    </Modal>
+    <ReasonDialog
+      title={t('ui.editor.deleteTitle', { householdNo })}
+      body={t('ui.editor.deleteBody')}
+      reasonLabel={t('ui.editor.deleteReason')}
+      requiredMessage={t('issue.required')}
+      confirmLabel={t('ui.editor.deleteConfirm')}
+      inputId="delete-reason"
+      danger
+      onConfirm={async (reason) => {
+        await invoke('households/delete', { id, rowVersion, reason });
+        onDeleted();
+      }}
+      onCancel={onCancel}
+    />
   );
 }

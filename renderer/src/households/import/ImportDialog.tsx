@@ -19,9 +19,15 @@ type Phase =
 /**
  * 导入: choose a sheet, see what it would do and every bad row, then import all of it (only when
  * nothing is wrong) or, on purpose, only the valid rows, keeping the rejected rows as a CSV.
+ * `kind`: which ledger's sheet (the register's persons sheet unless told); `hint`: what the sheet holds.
  */
-/** `kind`: which ledger's sheet (the register's persons sheet unless told). */
-export function ImportDialog({ onClose, onImported, kind = 'persons', title }: { onClose(): void; onImported(): void; kind?: SheetKind; title?: string }) {
+export function ImportDialog({ onClose, onImported, kind = 'persons', title, hint }: {
+  onClose(): void;
+  onImported(): void;
+  kind?: SheetKind;
+  title?: string;
+  hint?: string;
+}) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [failure, setFailure] = useState<ErrorText | null>(null);
@@ -84,7 +90,7 @@ export function ImportDialog({ onClose, onImported, kind = 'persons', title }: {
         >
           {t('ui.import.chooseButton')}
         </button>
-        <span className={fileName ? 'import-file-name' : 'muted'}>{fileName ?? t('ui.import.fileHint')}</span>
+        <span className={fileName ? 'import-file-name' : 'muted'}>{fileName ?? hint ?? t('ui.import.fileHint')}</span>
       </div>
       {phase.step === 'checking' && <p role="status" className="muted">{t('ui.import.checking', { fileName: phase.fileName })}</p>}
       {failure && <div className="callout callout-error" role="alert"><ErrorView {...failure} /></div>}

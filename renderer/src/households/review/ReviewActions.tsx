@@ -14,7 +14,7 @@ import type { MethodOutput } from '../../../../shared/contract/index.js';
 import type { ReviewableTable } from '../../../../shared/contract/review.js';
 import { can } from '../../../../shared/domain/roles.js';
 import type { ReviewAction } from '../../../../shared/domain/review.js';
-import { ReasonDialog } from './ReasonDialog.js';
+import { ReasonDialog } from '../../components/ReasonDialog.js';
 
 type Result = MethodOutput<'review/submit'>;
 

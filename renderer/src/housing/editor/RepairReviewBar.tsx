@@ -10,7 +10,7 @@ import { useAuth } from '../../auth/auth-context.js';
 import type { HousingRepair } from '../../../../shared/contract/housing.js';
 import { can } from '../../../../shared/domain/roles.js';
 import { isEditable, type ReviewAction } from '../../../../shared/domain/review.js';
-import { ReasonDialog } from '../../households/review/ReasonDialog.js';
+import { ReasonDialog } from '../../components/ReasonDialog.js';
 
 interface RepairReviewBarProps {
   record: HousingRepair;

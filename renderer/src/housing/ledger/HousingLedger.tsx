@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { GridApi } from 'ag-grid-community';
 import { invoke } from '../../api/client.js';
 import { useWorkstation } from '../../app/workstation-context.js';
-import { useNotices } from '../../app/notice-context.js';
 import { useAuth } from '../../auth/auth-context.js';
 import { can } from '../../../../shared/domain/roles.js';
 import type { HousingRow } from '../../../../shared/contract/housing.js';
 import { housingStages, type HousingStage } from '../../../../shared/domain/housing/housing-enums.js';
 import { MenuButton } from '../../components/MenuButton.js';
-import { downloadFile, type DownloadFile } from '../../lib/files.js';
+import { useDownload } from '../../lib/use-download.js';
 import { useDebounced } from '../../lib/use-debounced.js';
 import { ImportDialog } from '../../households/import/ImportDialog.js';
 import { HousingGrid, type HousingFilters } from './HousingGrid.js';
@@ -19,7 +18,6 @@ import { RepairEditor, type RepairTarget } from '../editor/RepairEditor.js';
 export function HousingLedger() {
   const { t } = useTranslation();
   const { villages } = useWorkstation();
-  const notices = useNotices();
   const { me } = useAuth();
   const mayWrite = can(me.role, 'write');
   const [search, setSearch] = useState('');
@@ -29,7 +27,7 @@ export function HousingLedger() {
   const [total, setTotal] = useState<number | null>(null);
   const [editor, setEditor] = useState<RepairTarget | null>(null);
   const [importing, setImporting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const download = useDownload((fileName) => t('ui.housing.downloaded', { fileName }));
   const grid = useRef<GridApi<HousingRow> | null>(null);
   const quickSearch = useDebounced(search, 250);
 
@@ -52,19 +50,6 @@ export function HousingLedger() {
   const onReady = useCallback((api: GridApi<HousingRow>) => {
     grid.current = api;
   }, []);
-
-  const download = async (run: () => Promise<DownloadFile>) => {
-    setBusy(true);
-    try {
-      const file = await run();
-      downloadFile(file);
-      notices.success(t('ui.housing.downloaded', { fileName: file.fileName }));
-    } catch (err) {
-      notices.error(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -89,11 +74,11 @@ export function HousingLedger() {
           {mayWrite && <button type="button" className="button" onClick={() => setImporting(true)}>{t('ui.housing.import')}</button>}
           <MenuButton
             label={t('ui.housing.export')}
-            disabled={busy}
+            disabled={download.busy}
             items={[
-              { label: t('ui.housing.exportXlsx'), onSelect: () => void download(() => invoke('export/sheet', { kind: 'housing', format: 'xlsx' })) },
-              { label: t('ui.housing.exportCsv'), onSelect: () => void download(() => invoke('export/sheet', { kind: 'housing', format: 'csv' })) },
-              { label: t('ui.housing.template'), onSelect: () => void download(() => invoke('templates/get', { kind: 'housing' })) },
+              { label: t('ui.housing.exportXlsx'), onSelect: () => void download.run(() => invoke('export/sheet', { kind: 'housing', format: 'xlsx' })) },
+              { label: t('ui.housing.exportCsv'), onSelect: () => void download.run(() => invoke('export/sheet', { kind: 'housing', format: 'csv' })) },
+              { label: t('ui.housing.template'), onSelect: () => void download.run(() => invoke('templates/get', { kind: 'housing' })) },
             ]}
           />
         </div>

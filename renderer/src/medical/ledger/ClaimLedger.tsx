@@ -9,7 +9,7 @@ import { invoke } from '../../api/client.js';
 import { useNotices } from '../../app/notice-context.js';
 import { useAuth } from '../../auth/auth-context.js';
 import { can } from '../../../../shared/domain/roles.js';
-import { downloadFile } from '../../lib/files.js';
+import { useDownload } from '../../lib/use-download.js';
 import { isBlankDraft, isDirty, newDraft, withPerson, type ClaimRow } from './claim-model.js';
 import { columnOfField, describeRowIssue } from './claim-columns.js';
 import { ClaimGrid, type ClaimGridHandle } from './ClaimGrid.js';
@@ -19,7 +19,7 @@ import { pastedRows } from './paste-rows.js';
 import { toGridRows } from './grid-row.js';
 import { LOAD_LIMIT, useClaimLedger, type LedgerFilters } from './use-claim-ledger.js';
 import { ClaimForm, type ClaimFormTarget } from '../form/ClaimForm.js';
-import { MedicalImportDialog } from './MedicalImportDialog.js';
+import { ImportDialog } from '../../households/import/ImportDialog.js';
 import type { ClaimantCandidate } from '../../../../shared/contract/medical.js';
 
 const NO_FILTERS: LedgerFilters = { policyYear: null, villageCode: null, visitType: null, reviewState: null };
@@ -46,6 +46,7 @@ export function ClaimLedger() {
   const [form, setForm] = useState<ClaimFormTarget | null>(null);
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
+  const download = useDownload((fileName) => t('ui.medical.downloaded', { fileName }));
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -170,19 +171,6 @@ export function ClaimLedger() {
     return () => window.removeEventListener('keydown', onKey);
   }, [form, importing, canWrite, goToBlank, saveRow, saveAll, focusedKey, ledger.store]);
 
-  const download = async (run: () => Promise<{ fileName: string; mimeType: string; contentBase64: string }>) => {
-    setBusy(true);
-    try {
-      const file = await run();
-      downloadFile(file);
-      notices.success(t('ui.medical.downloaded', { fileName: file.fileName }));
-    } catch (err) {
-      notices.error(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const openRecord = (id: string) => setForm({ kind: 'record', id });
 
   const savedCount = ledger.rows.filter((r) => r.id).length;
@@ -194,13 +182,13 @@ export function ClaimLedger() {
         onFilters={setFilters}
         dirtyCount={ledger.dirtyCount}
         canWrite={canWrite}
-        busy={busy}
+        busy={busy || download.busy}
         onAddRow={goToBlank}
         onOpenForm={() => setForm({ kind: 'new' })}
         onSaveAll={() => void saveAll()}
         onImport={() => setImporting(true)}
-        onExport={(format) => void download(() => invoke('export/sheet', { kind: 'medical', format }))}
-        onTemplate={() => void download(() => invoke('templates/get', { kind: 'medical' }))}
+        onExport={(format) => void download.run(() => invoke('export/sheet', { kind: 'medical', format }))}
+        onTemplate={() => void download.run(() => invoke('templates/get', { kind: 'medical' }))}
       />
       <div className="claim-workspace">
         <ClaimGrid
@@ -248,7 +236,10 @@ export function ClaimLedger() {
         />
       )}
       {importing && (
-        <MedicalImportDialog
+        <ImportDialog
+          kind="medical"
+          title={t('ui.medical.importTitle')}
+          hint={t('ui.medical.importHint')}
           onClose={() => {
             setImporting(false);
             setTimeout(goToBlank, 0);

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import { invoke } from '../../api/client.js';
-import { useNotices } from '../../app/notice-context.js';
+import { useReloadable } from '../../lib/use-reloadable.js';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { PackageImportCard } from './PackageImportCard.js';
 import { TownshipsCard } from './TownshipsCard.js';
@@ -14,23 +13,12 @@ export interface CountyData {
 }
 
 export function CountyPackages() {
-  const notices = useNotices();
-  const [data, setData] = useState<CountyData | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      const [townships, conflicts, history] = await Promise.all([
-        invoke('county/townships', {}), invoke('county/conflicts', {}), invoke('packages/history', {}),
-      ]);
-      setData({ townships, conflicts, imported: history.imported });
-    } catch (err) {
-      notices.error(err);
-    }
-  }, [notices]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const [data, reload] = useReloadable<CountyData>(async () => {
+    const [townships, conflicts, history] = await Promise.all([
+      invoke('county/townships', {}), invoke('county/conflicts', {}), invoke('packages/history', {}),
+    ]);
+    return { townships, conflicts, imported: history.imported };
+  });
 
   return (
     <>

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import { invoke } from '../../api/client.js';
-import { useNotices } from '../../app/notice-context.js';
+import { useReloadable } from '../../lib/use-reloadable.js';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
 import type { KeysInfo } from '../PackagesPage.js';
 import { useAllowed } from '../use-allowed.js';
@@ -14,31 +13,19 @@ export type PackageSummary = MethodOutput<'packages/summary'>;
 export type PackageHistory = MethodOutput<'packages/history'>;
 
 export function TownshipPackages({ keys, onKeysChanged }: { keys: KeysInfo; onKeysChanged(): Promise<void> }) {
-  const notices = useNotices();
   const allowed = useAllowed();
-  const [summary, setSummary] = useState<PackageSummary | null>(null);
-  const [history, setHistory] = useState<PackageHistory | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      const [s, h] = await Promise.all([invoke('packages/summary', {}), invoke('packages/history', {})]);
-      setSummary(s);
-      setHistory(h);
-    } catch (err) {
-      notices.error(err);
-    }
-  }, [notices]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const [data, reload] = useReloadable(async () => {
+    const [summary, history] = await Promise.all([invoke('packages/summary', {}), invoke('packages/history', {})]);
+    return { summary, history };
+  });
+  const history = data?.history ?? null;
 
   const keysChanged = async () => {
     await onKeysChanged();
     await reload();
   };
 
-  const township = summary?.township ?? null;
+  const township = data?.summary.township ?? null;
   return (
     <>
       <CountyKeyCard keys={keys} onRegistered={() => void keysChanged()} />

@@ -15,7 +15,7 @@ import { describeIssue } from '../../../../shared/i18n/translate.js';
 import { describeError, issuesOf, reasonOf } from '../../lib/errors.js';
 import { handleEnterNavigation } from '../../lib/enter-nav.js';
 import { useDebounced } from '../../lib/use-debounced.js';
-import { ReasonDialog } from '../../households/review/ReasonDialog.js';
+import { ReasonDialog } from '../../components/ReasonDialog.js';
 import { draftOf, emptyForm, formOf, type SchoolForm } from './school-form.js';
 
 interface SchoolAidFormProps {

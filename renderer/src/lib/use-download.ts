@@ -1,11 +1,10 @@
-/** Runs a download (export, template, report) with a busy flag and a notice. */
+/** Runs a download (export, template, report, key file) with a busy flag and a notice. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNotices } from '../app/notice-context.js';
-import { downloadFile, type DownloadFile } from '../lib/files.js';
+import { downloadFile, type DownloadFile } from './files.js';
 
-export function useDownload() {
-  const { t } = useTranslation();
+/** `downloaded`: the notice naming the file, in the ledger's own words. */
+export function useDownload(downloaded: (fileName: string) => string) {
   const notices = useNotices();
   const [busy, setBusy] = useState(false);
   const run = async (make: () => Promise<DownloadFile>) => {
@@ -13,7 +12,7 @@ export function useDownload() {
     try {
       const file = await make();
       downloadFile(file);
-      notices.success(t('ui.water.downloaded', { fileName: file.fileName }));
+      notices.success(downloaded(file.fileName));
     } catch (err) {
       notices.error(err);
     } finally {
