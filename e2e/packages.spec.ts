@@ -115,6 +115,16 @@ test('township → county → receipt → township, and a package with one byte 
   await county.download(county.card('已导入的数据包').getByRole('button', { name: '生成回执' }), receiptPath);
   await county.shot('county-receipt');
 
+  // The county sees the township's register as it arrived: rows to read, no buttons to enter or review.
+  await county.page.getByRole('navigation').getByRole('button', { name: '户籍台账' }).click();
+  const countyList = new HouseholdsPage(county.page);
+  for (const r of approved) await expect(countyList.row(r.householdNo)).toBeVisible();
+  await expect(countyList.row(pendingReview.householdNo)).toHaveCount(0);
+  await expect(county.page.getByRole('button', { name: '新增户' })).toHaveCount(0);
+  await expect(county.page.getByRole('button', { name: '审核通过' })).toHaveCount(0);
+  await county.page.screenshot({ path: '/tmp/shots/packages-county-households.png' });
+  await county.page.getByRole('navigation').getByRole('button', { name: '数据包' }).click();
+
   // Township: imports the receipt; the history and each household show what the county said.
   await township.choose('回执文件', receiptPath);
   await expect(township.card('导入县里的回执').getByRole('status')).toContainText(/已导入第 1 号数据包的回执：接收 \d+ 条，退回 0 条，冲突 0 条/);

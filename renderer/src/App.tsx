@@ -23,7 +23,7 @@ export function App() {
     const next = await invoke('settings/get', {});
     setSettings(next);
     // A new workstation opens on 设置: nothing else works before the township is known.
-    setPage((current) => current ?? (next.orgCode ? 'households' : 'settings'));
+    setPage((current) => current ?? (next.orgCode || next.county ? 'households' : 'settings'));
   }, []);
 
   const reloadVillages = useCallback(async () => {

@@ -26,7 +26,7 @@ export async function runDemoCounty(values: Values): Promise<CommandResult> {
     lines: [
       `已生成 ${summary.townships.length} 个乡镇（每个乡镇一个台账文件）、共 ${persons} 人、${claims} 条医疗报销，县级台账导入了 ${summary.imported?.accepted ?? 0} 条，用时 ${seconds.toFixed(1)} 秒`,
       `县级台账：${summary.countyFile}；数据包：${summary.packageDir}`,
-      `未生成（尚无服务）：${summary.notGenerated.join('、')}`,
+      `本版生成器尚未包含：${summary.notGenerated.join('、')}`,
     ],
   };
 }

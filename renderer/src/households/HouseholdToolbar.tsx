@@ -4,7 +4,7 @@ import { useWorkstation } from '../app/workstation-context.js';
 import { EnumSelect } from '../components/EnumSelect.js';
 import { MenuButton } from '../components/MenuButton.js';
 import { useAuth } from '../auth/auth-context.js';
-import { can } from '../../../shared/domain/roles.js';
+import { useMay } from '../auth/use-may.js';
 import { ReviewStateSelect } from './review/ReviewStateSelect.js';
 
 interface HouseholdToolbarProps {
@@ -29,7 +29,8 @@ export function HouseholdToolbar(props: HouseholdToolbarProps) {
   const { t } = useTranslation();
   const { villages } = useWorkstation();
   const { me } = useAuth();
-  const mayWrite = can(me.role, 'write');
+  const may = useMay();
+  const mayWrite = may('write');
 
   const searchKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || (e.key === 'Enter' && !e.nativeEvent.isComposing)) {
@@ -79,7 +80,7 @@ export function HouseholdToolbar(props: HouseholdToolbarProps) {
           {t('ui.households.add')}
         </button>}
         {mayWrite && <button type="button" className="button" onClick={props.onImport}>{t('ui.households.import')}</button>}
-        {can(me.role, 'reveal') && <MenuButton
+        {may('reveal') && <MenuButton
           label={t('ui.households.export')}
           disabled={props.busy}
           items={[

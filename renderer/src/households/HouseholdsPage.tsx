@@ -14,20 +14,22 @@ import { ImportDialog } from './import/ImportDialog.js';
 import type { ToolbarFilters } from './grid-query.js';
 import { ReviewActions } from './review/ReviewActions.js';
 import { useAuth } from '../auth/auth-context.js';
-import { can } from '../../../shared/domain/roles.js';
+import { useHasLedgers, useMay } from '../auth/use-may.js';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
 export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
   const { settings, reloadVillages } = useWorkstation();
+  const hasLedgers = useHasLedgers();
   const [search, setSearch] = useState('');
   const [villageCode, setVillageCode] = useState('');
   const [status, setStatus] = useState('');
   const [reviewState, setReviewState] = useState('');
   const [selected, setSelected] = useState<HouseholdRow[]>([]);
   const { me } = useAuth();
-  const mayWrite = can(me.role, 'write');
+  const may = useMay();
+  const mayWrite = may('write');
   const [total, setTotal] = useState<number | null>(null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [importing, setImporting] = useState(false);
@@ -76,7 +78,7 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
     setTimeout(focusGrid, 0);
   }, [refresh, focusGrid]);
 
-  if (!settings.orgCode) {
+  if (!hasLedgers) {
     return <NoTownshipNotice title={t('ui.households.title')} text={t('ui.households.noOrg')} settingsLabel={t('ui.households.goSettings')} onOpenSettings={onOpenSettings} />;
   }
 
@@ -104,7 +106,7 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
         busy={download.busy}
       />
       <ReviewActions selected={selected} onDone={() => { grid.current?.deselectAll(); refresh(); }} />
-      <HouseholdGrid filters={filters} total={total} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} onSelection={setSelected} multiSelect={mayWrite || can(me.role, 'review')} />
+      <HouseholdGrid filters={filters} total={total} onOpen={(id) => setEditor({ kind: 'edit', id })} onTotal={setTotal} onReady={onReady} onSelection={setSelected} multiSelect={mayWrite || may('review')} />
       {/* The count shows in the grid's pinned row; this line tells screen readers when it changes. */}
       <div className="visually-hidden" role="status" aria-live="polite">
         {total === null ? t('ui.common.loading') : t('ui.households.count', { count: total })}

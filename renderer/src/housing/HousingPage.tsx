@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkstation } from '../app/workstation-context.js';
 import { LedgerTabPanel, LedgerTabs } from '../components/LedgerTabs.js';
+import { useHasLedgers } from '../auth/use-may.js';
 import { NoTownshipNotice } from '../components/NoTownshipNotice.js';
 import { HousingLedger } from './ledger/HousingLedger.js';
 import { ProgressReport } from './report/ProgressReport.js';
@@ -14,9 +15,10 @@ type View = (typeof VIEWS)[number];
 export function HousingPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
   const { settings } = useWorkstation();
+  const hasLedgers = useHasLedgers();
   const [view, setView] = useState<View>('ledger');
 
-  if (!settings.orgCode) {
+  if (!hasLedgers) {
     return <NoTownshipNotice title={t('ui.housing.title')} text={t('ui.housing.noOrg')} settingsLabel={t('ui.housing.goSettings')} onOpenSettings={onOpenSettings} />;
   }
 

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkstation } from '../app/workstation-context.js';
 import { LedgerTabPanel, LedgerTabs } from '../components/LedgerTabs.js';
+import { useHasLedgers } from '../auth/use-may.js';
 import { NoTownshipNotice } from '../components/NoTownshipNotice.js';
 import { ClaimLedger } from './ledger/ClaimLedger.js';
 import { LayerReport } from './report/LayerReport.js';
@@ -18,9 +19,10 @@ type View = (typeof VIEWS)[number];
 export function MedicalPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
   const { settings } = useWorkstation();
+  const hasLedgers = useHasLedgers();
   const [view, setView] = useState<View>('ledger');
 
-  if (!settings.orgCode) {
+  if (!hasLedgers) {
     return <NoTownshipNotice title={t('ui.medical.title')} text={t('ui.medical.noOrg')} settingsLabel={t('ui.medical.goSettings')} onOpenSettings={onOpenSettings} />;
   }
 

@@ -5,7 +5,7 @@ import { useWorkstation } from '../app/workstation-context.js';
 import { LedgerTabPanel, LedgerTabs } from '../components/LedgerTabs.js';
 import { NoTownshipNotice } from '../components/NoTownshipNotice.js';
 import { useAuth } from '../auth/auth-context.js';
-import { can } from '../../../shared/domain/roles.js';
+import { useHasLedgers, useMay } from '../auth/use-may.js';
 import { SchoolLedger } from './ledger/SchoolLedger.js';
 import { BatchEntry } from './batch/BatchEntry.js';
 import { SchoolReportView } from './report/SchoolReportView.js';
@@ -17,11 +17,13 @@ type View = 'ledger' | 'batch' | 'report' | 'standards';
 export function SchoolPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const { t } = useTranslation();
   const { settings } = useWorkstation();
+  const hasLedgers = useHasLedgers();
   const { me } = useAuth();
-  const views: View[] = can(me.role, 'write') ? ['ledger', 'batch', 'report', 'standards'] : ['ledger', 'report', 'standards'];
+  const may = useMay();
+  const views: View[] = may('write') ? ['ledger', 'batch', 'report', 'standards'] : ['ledger', 'report', 'standards'];
   const [view, setView] = useState<View>('ledger');
 
-  if (!settings.orgCode) {
+  if (!hasLedgers) {
     return <NoTownshipNotice title={t('ui.school.title')} text={t('ui.school.noOrg')} settingsLabel={t('ui.school.goSettings')} onOpenSettings={onOpenSettings} />;
   }
 

@@ -10,6 +10,7 @@ import { assessmentColumns } from './assessment-columns.js';
 import { AssessmentForm } from './AssessmentForm.js';
 import { SheetButtons } from './SheetButtons.js';
 import { useRecordTab } from './use-record-tab.js';
+import { useMay } from '../auth/use-may.js';
 import { ReviewActions } from '../households/review/ReviewActions.js';
 
 interface Props {
@@ -20,6 +21,7 @@ interface Props {
 
 export function AssessmentsTab({ year, supplies, onChanged }: Props) {
   const { t } = useTranslation();
+  const may = useMay();
   const tab = useRecordTab<AssessmentRow>(onChanged);
   const { villages } = useWorkstation();
   const [search, setSearch] = useState('');
@@ -48,7 +50,7 @@ export function AssessmentsTab({ year, supplies, onChanged }: Props) {
         </div>
         <div className="toolbar-actions">
           <ReviewActions selected={tab.selected} onDone={tab.refresh} table="water_assessment" countKeys={{ selected: 'ui.water.reviewSelected', done: 'ui.water.reviewDone' }} />
-          <button type="button" className="button button-primary" onClick={tab.addNew}>{t('ui.water.add')}</button>
+          {may('write') && <button type="button" className="button button-primary" onClick={tab.addNew}>{t('ui.water.add')}</button>}
           <SheetButtons kind="water-assessment" onImported={tab.refresh} />
         </div>
       </div>

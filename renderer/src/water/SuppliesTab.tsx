@@ -1,4 +1,5 @@
 /** 供水工程: the supplies of the township's villages, with a line to add one. */
+import { useMay } from '../auth/use-may.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api/client.js';
@@ -12,6 +13,7 @@ import { useFormIssues } from './use-form-issues.js';
 
 export function SuppliesTab({ supplies, onChanged }: { supplies: Supply[]; onChanged(): void }) {
   const { t } = useTranslation();
+  const may = useMay();
   const notices = useNotices();
   const { villages } = useWorkstation();
   const issues = useFormIssues();
@@ -37,7 +39,7 @@ export function SuppliesTab({ supplies, onChanged }: { supplies: Supply[]; onCha
   return (
     <div className="water-supplies">
       {issues.failure && <div className="callout callout-error" role="alert"><ErrorView {...issues.failure} /></div>}
-      <div className="toolbar water-supply-new" onKeyDown={handleEnterNavigation}>
+      {may('write') && <div className="toolbar water-supply-new" onKeyDown={handleEnterNavigation}>
         <select className="input select" aria-label={t('ui.water.village')} value={villageCode} onChange={(e) => setVillageCode(e.target.value)}>
           {villages.map((v) => <option key={v.code} value={v.code}>{v.name}</option>)}
         </select>
@@ -48,7 +50,7 @@ export function SuppliesTab({ supplies, onChanged }: { supplies: Supply[]; onCha
         <input className="input" aria-label={t('ui.water.operator')} placeholder={t('ui.water.operator')} value={operator} onChange={(e) => setOperator(e.target.value)} />
         <label className="check"><input type="checkbox" checked={smallScale} onChange={(e) => setSmallScale(e.target.checked)} /> {t('ui.water.smallScale')}</label>
         <button type="button" className="button button-primary" data-enter-end onClick={() => void add()}>{t('ui.water.addSupply')}</button>
-      </div>
+      </div>}
       {supplies.length === 0 ? <p className="muted">{t('ui.water.noSupplies')}</p> : (
         <table className="table">
           <thead>

@@ -10,10 +10,12 @@ import { testColumns } from './test-columns.js';
 import { TestForm } from './TestForm.js';
 import { SheetButtons } from './SheetButtons.js';
 import { useRecordTab } from './use-record-tab.js';
+import { useMay } from '../auth/use-may.js';
 import { ReviewActions } from '../households/review/ReviewActions.js';
 
 export function TestsTab({ year, supplies, onChanged }: { year: number | null; supplies: Supply[]; onChanged(): void }) {
   const { t } = useTranslation();
+  const may = useMay();
   const tab = useRecordTab<TestRow>(onChanged);
   const [search, setSearch] = useState('');
   const [testKind, setTestKind] = useState<TestKind | ''>('');
@@ -41,7 +43,7 @@ export function TestsTab({ year, supplies, onChanged }: { year: number | null; s
         </div>
         <div className="toolbar-actions">
           <ReviewActions selected={reviewed} onDone={tab.refresh} table="water_test" countKeys={{ selected: 'ui.water.reviewSelected', done: 'ui.water.reviewDone' }} />
-          <button type="button" className="button button-primary" onClick={tab.addNew}>{t('ui.water.addTest')}</button>
+          {may('write') && <button type="button" className="button button-primary" onClick={tab.addNew}>{t('ui.water.addTest')}</button>}
           <SheetButtons kind="water-test" onImported={tab.refresh} />
         </div>
       </div>

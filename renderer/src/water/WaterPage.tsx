@@ -8,6 +8,7 @@ import { invoke } from '../api/client.js';
 import { useAuth } from '../auth/auth-context.js';
 import { useNotices } from '../app/notice-context.js';
 import { useWorkstation } from '../app/workstation-context.js';
+import { useHasLedgers } from '../auth/use-may.js';
 import { NoTownshipNotice } from '../components/NoTownshipNotice.js';
 import type { Supply } from '../../../shared/contract/water.js';
 import { AssessmentsTab } from './AssessmentsTab.js';
@@ -25,6 +26,7 @@ export function WaterPage({ onOpenSettings }: { onOpenSettings(): void }) {
   const { me } = useAuth();
   const notices = useNotices();
   const { settings } = useWorkstation();
+  const hasLedgers = useHasLedgers();
   const [tab, setTab] = useState<Tab>('assessments');
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [allYears, setAllYears] = useState(true);
@@ -37,7 +39,7 @@ export function WaterPage({ onOpenSettings }: { onOpenSettings(): void }) {
   }, [notices]);
   useEffect(reload, [reload]);
 
-  if (!settings.orgCode) {
+  if (!hasLedgers) {
     return <NoTownshipNotice title={t('ui.water.title')} text={t('ui.households.noOrg')} settingsLabel={t('ui.households.goSettings')} onOpenSettings={onOpenSettings} />;
   }
 

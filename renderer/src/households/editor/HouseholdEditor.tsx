@@ -7,7 +7,7 @@ import { Modal } from '../../components/Modal.js';
 import { formFromHousehold, newHouseholdForm, type EditorForm } from './form-model.js';
 import { EditorPanel } from './EditorPanel.js';
 import { useAuth } from '../../auth/auth-context.js';
-import { can } from '../../../../shared/domain/roles.js';
+import { useMay } from '../../auth/use-may.js';
 import type { Household } from '../../../../shared/contract/households.js';
 
 export type EditorTarget = { kind: 'new' } | { kind: 'edit'; id: string };
@@ -37,6 +37,7 @@ export function HouseholdEditor({ target, onClose, onSavedNew }: HouseholdEditor
   const [session, setSession] = useState<Session | null>(null);
   const [changed, setChanged] = useState(false);
   const { me } = useAuth();
+  const may = useMay();
 
   const freshForm = () => newHouseholdForm(lastNewDefaults ?? { villageCode: villages.length === 1 ? villages[0]!.code : '' });
 
@@ -69,7 +70,7 @@ export function HouseholdEditor({ target, onClose, onSavedNew }: HouseholdEditor
 
   // The server refuses these saves anyway; the editor says so before anyone types.
   const state = session.review?.reviewState;
-  const lockNote = !can(me.role, 'write') ? t('ui.review.readOnly.role')
+  const lockNote = !may('write') ? t('ui.review.readOnly.role')
     : state === 'approved' || state === 'submitted' ? t(`ui.review.readOnly.${state}`)
     : null;
   return (

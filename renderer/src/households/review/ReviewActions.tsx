@@ -12,7 +12,7 @@ import { Modal } from '../../components/Modal.js';
 import type { HouseholdRow } from '../../../../shared/contract/households.js';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
 import type { ReviewableTable } from '../../../../shared/contract/review.js';
-import { can } from '../../../../shared/domain/roles.js';
+import { useMay } from '../../auth/use-may.js';
 import type { ReviewAction } from '../../../../shared/domain/review.js';
 import { ReasonDialog } from '../../components/ReasonDialog.js';
 
@@ -48,11 +48,12 @@ export function ReviewActions({ selected, onDone, table = 'household', countKeys
   const { t } = useTranslation();
   const notices = useNotices();
   const { me } = useAuth();
+  const may = useMay();
   const [asking, setAsking] = useState<'return' | 'reopen' | null>(null);
   const [refusals, setRefusals] = useState<{ action: ReviewAction; done: number; list: Refusal[] } | null>(null);
   const [busy, setBusy] = useState(false);
-  const mayWrite = can(me.role, 'write');
-  const mayReview = can(me.role, 'review');
+  const mayWrite = may('write');
+  const mayReview = may('review');
   if (!mayWrite && !mayReview) return null;
 
   const run = async (action: ReviewAction, reason?: string) => {

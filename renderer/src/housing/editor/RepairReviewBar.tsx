@@ -8,7 +8,7 @@ import { invoke } from '../../api/client.js';
 import { useNotices } from '../../app/notice-context.js';
 import { useAuth } from '../../auth/auth-context.js';
 import type { HousingRepair } from '../../../../shared/contract/housing.js';
-import { can } from '../../../../shared/domain/roles.js';
+import { useMay } from '../../auth/use-may.js';
 import { isEditable, type ReviewAction } from '../../../../shared/domain/review.js';
 import { ReasonDialog } from '../../components/ReasonDialog.js';
 
@@ -25,9 +25,10 @@ export function RepairReviewBar({ record, dirty, onChanged, onDeleted }: RepairR
   const { t } = useTranslation();
   const notices = useNotices();
   const { me } = useAuth();
+  const may = useMay();
   const [asking, setAsking] = useState<Asking>(null);
-  const mayWrite = can(me.role, 'write');
-  const mayReview = can(me.role, 'review');
+  const mayWrite = may('write');
+  const mayReview = may('review');
   const state = record.reviewState;
 
   const act = async (action: ReviewAction, reason = '') => {

@@ -5,7 +5,7 @@ import type { GridApi } from 'ag-grid-community';
 import { invoke } from '../../api/client.js';
 import { useWorkstation } from '../../app/workstation-context.js';
 import { useAuth } from '../../auth/auth-context.js';
-import { can } from '../../../../shared/domain/roles.js';
+import { useMay } from '../../auth/use-may.js';
 import type { HousingRow } from '../../../../shared/contract/housing.js';
 import { housingStages, type HousingStage } from '../../../../shared/domain/housing/housing-enums.js';
 import { MenuButton } from '../../components/MenuButton.js';
@@ -19,7 +19,8 @@ export function HousingLedger() {
   const { t } = useTranslation();
   const { villages } = useWorkstation();
   const { me } = useAuth();
-  const mayWrite = can(me.role, 'write');
+  const may = useMay();
+  const mayWrite = may('write');
   const [search, setSearch] = useState('');
   const [villageCode, setVillageCode] = useState('');
   const [stage, setStage] = useState('');

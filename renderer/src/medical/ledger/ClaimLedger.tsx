@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client.js';
 import { useNotices } from '../../app/notice-context.js';
 import { useAuth } from '../../auth/auth-context.js';
-import { can } from '../../../../shared/domain/roles.js';
+import { useMay } from '../../auth/use-may.js';
 import { useDownload } from '../../lib/use-download.js';
 import { isBlankDraft, isDirty, newDraft, withPerson, type ClaimRow } from './claim-model.js';
 import { columnOfField, describeRowIssue } from './claim-columns.js';
@@ -37,7 +37,8 @@ export function ClaimLedger() {
   const { t } = useTranslation();
   const notices = useNotices();
   const { me } = useAuth();
-  const canWrite = can(me.role, 'write');
+  const may = useMay();
+  const canWrite = may('write');
   const [filters, setFilters] = useState<LedgerFilters>(NO_FILTERS);
   const [years, setYears] = useState<number[]>([]);
   const ledger = useClaimLedger(filters, notices.error);

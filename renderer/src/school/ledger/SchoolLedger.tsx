@@ -10,7 +10,7 @@ import { EnumSelect } from '../../components/EnumSelect.js';
 import type { SchoolAidRow } from '../../../../shared/contract/school.js';
 import { formatYuan } from '../../../../shared/domain/money.js';
 import { reviewStates } from '../../../../shared/domain/review.js';
-import { can } from '../../../../shared/domain/roles.js';
+import { useMay } from '../../auth/use-may.js';
 import { downloadFile } from '../../lib/files.js';
 import { useDebounced } from '../../lib/use-debounced.js';
 import { ImportDialog } from '../../households/import/ImportDialog.js';
@@ -24,6 +24,7 @@ export function SchoolLedger() {
   const { t } = useTranslation();
   const notices = useNotices();
   const { me } = useAuth();
+  const may = useMay();
   const [search, setSearch] = useState('');
   const quickSearch = useDebounced(search, 250);
   const [aidYear, setAidYear] = useState('');
@@ -36,7 +37,7 @@ export function SchoolLedger() {
   const [importing, setImporting] = useState(false);
   const grid = useRef<GridApi<SchoolAidRow> | null>(null);
   const [selected, setSelected] = useState<SchoolAidRow[]>([]);
-  const canWrite = can(me.role, 'write');
+  const canWrite = may('write');
 
   const filters = useMemo<SchoolFilters>(() => ({
     quickSearch,
@@ -101,7 +102,7 @@ export function SchoolLedger() {
         <div className="toolbar-group">
           {canWrite && <button type="button" className="button button-primary" onClick={() => setEditing({ id: null })}>{t('ui.school.add')}</button>}
           {canWrite && <button type="button" className="button" onClick={() => setImporting(true)}>{t('ui.school.import')}</button>}
-          {can(me.role, 'reveal') && (
+          {may('reveal') && (
             <MenuButton
               label={t('ui.school.export')}
               items={[
