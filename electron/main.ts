@@ -13,6 +13,7 @@ import { defaultDataDir } from './app/data-dir.js';
 import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedule.js';
 import { attachBackupControl } from './backup/backup-control.js';
 import { SessionStore } from './services/auth/session.js';
+import { savePageAsPdf } from './print-pdf.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
@@ -28,7 +29,15 @@ function dataDir(): string {
 
 function menu(): Menu {
   const template: MenuItemConstructorOptions[] = [
-    { label: '文件', submenu: [{ label: '打开数据文件夹', click: () => void shell.openPath(dataDir()) }, { type: 'separator' }, { label: '退出', role: 'quit' }] },
+    {
+      label: '文件',
+      submenu: [
+        { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => BrowserWindow.getFocusedWindow()?.webContents.print() },
+        { label: '导出为 PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: () => void savePageAsPdf() },
+        { type: 'separator' },
+        { label: '打开数据文件夹', click: () => void shell.openPath(dataDir()) }, { type: 'separator' }, { label: '退出', role: 'quit' },
+      ],
+    },
     {
       label: '编辑',
       submenu: [
