@@ -8,6 +8,7 @@ import * as m0007 from './0007-review.js';
 import * as m0008 from './0008-school-aid.js';
 import * as m0009 from './0009-housing-repair.js';
 import * as m0010 from './0010-water.js';
+import * as m0011 from './0011-perf-indexes.js';
 import type { Tx } from '../driver.js';
 
 export interface Migration {
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   { id: 8, name: 'school_aid', sql: m0008.sql, after: m0008.after },
   { id: 9, name: 'housing_repair', sql: m0009.sql },
   { id: 10, name: 'water', sql: m0010.sql, after: m0010.after },
+  { id: 11, name: 'perf_indexes', sql: m0011.sql },
 ];

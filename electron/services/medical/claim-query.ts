@@ -32,6 +32,15 @@ function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Only the quick search (name, ID number) and the village read the person or household; without
+ * them the count reads the claims alone. Foreign keys hold every claim to a person and every person
+ * to a household, so the inner joins drop nothing and both counts agree.
+ */
+function needsJoin(q: PageQuery): boolean {
+  return Boolean(q.quickSearch) || q.villageCode !== null;
+}
+
 function whereClause(q: PageQuery): { sql: string; params: SqlValue[] } {
   const parts = ['c.deleted_at IS NULL'];
   const params: SqlValue[] = [];
@@ -63,7 +72,7 @@ export async function pageClaims(ctx: ServiceContext, q: PageQuery): Promise<Met
   const [rows, count] = await Promise.all([
     ctx.db.all<ClaimRecord>(`${CLAIM_SELECT} ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
       [...where.params, q.endRow - q.startRow, q.startRow]),
-    ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${CLAIM_FROM} ${where.sql}`, where.params),
+    ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${needsJoin(q) ? CLAIM_FROM : 'medical_claim c'} ${where.sql}`, where.params),
   ]);
   return { rows: rows.map(toClaim), total: count?.n ?? 0 };
 }
