@@ -483,6 +483,7 @@ export const en: DeepPartialStrings<Messages> = {
       template: 'Download template', downloaded: 'Downloaded {{fileName}}',
       count: '{{count}} households', empty: 'No matching households',
       keysHint: 'Enter or double-click opens · Alt+N new household · ↓ from search enters the list',
+      keysHintRead: 'Enter or double-click opens · ↓ from search enters the list',
       noOrg: 'The township is not set yet. Go to Settings and enter its code, name and villages.', goSettings: 'Open settings',
     },
     editor: {

@@ -537,6 +537,7 @@ export const zhCN = {
       template: '下载模板', downloaded: '已下载 {{fileName}}',
       count: '共 {{count}} 户', empty: '没有符合条件的户',
       keysHint: 'Enter 或双击打开 · Alt+N 新增户 · 在查找框按 ↓ 进入列表',
+      keysHintRead: 'Enter 或双击打开 · 在查找框按 ↓ 进入列表',
       noOrg: '还没有设置本乡镇。请先到“设置”填写乡镇代码、名称和村。', goSettings: '去设置',
     },
     editor: {

@@ -86,7 +86,7 @@ export function HouseholdsPage({ onOpenSettings }: { onOpenSettings(): void }) {
     <div className="page page-fill">
       <div className="page-header">
         <h1 className="page-title">{t('ui.households.title')}</h1>
-        <span className="page-hint">{t('ui.households.keysHint')}</span>
+        <span className="page-hint">{t(mayWrite ? 'ui.households.keysHint' : 'ui.households.keysHintRead')}</span>
       </div>
       <HouseholdToolbar
         search={search}
