@@ -1,4 +1,5 @@
-import type { Prepared, SqlValue, Tx } from '../db/driver.js';
+import type { SqlValue, Tx } from '../db/driver.js';
+import { BatchInsert } from '../db/batch-insert.js';
 import { nowIso, type ServiceContext } from './context.js';
 import { auditRowHash, chainHead, type AuditContent, type ChainHead } from './audit-chain.js';
 
@@ -46,42 +47,33 @@ function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { val
   };
 }
 
-const BATCH = 50;
+const AUDIT_COLUMNS = ['seq', 'at', 'actor', 'action', 'table_name', 'record_id', 'before_json', 'after_json', 'reason', 'prev_hash', 'hash'];
 
 /**
- * Many audit rows in one transaction (a package merge writes one per record): the chain head is
- * read once, rows are chained in memory and inserted fifty at a time. Nothing else may write
- * audit rows in that transaction meanwhile; close() writes the rest and must run before it ends.
+ * Many audit rows in one transaction (a package merge or a sheet import writes one per record):
+ * the chain head is read once, rows are chained in memory and inserted in batches. Nothing else
+ * may write audit rows in that transaction meanwhile; close() writes the rest and must run
+ * before it ends.
  */
 export class AuditAppender {
-  private pending: SqlValue[][] = [];
-
-  private constructor(private readonly tx: Tx, private head: ChainHead, private readonly insertBatch: Prepared) {}
+  private constructor(private head: ChainHead, private readonly rows: BatchInsert) {}
 
   static async open(tx: Tx): Promise<AuditAppender> {
-    const rows = Array.from({ length: BATCH }, () => `(${Array(11).fill('?').join(', ')})`).join(', ');
-    return new AuditAppender(tx, await chainHead(tx), await tx.prepare(INSERT_AUDIT.replace(/VALUES .*$/s, `VALUES ${rows}`)));
+    return new AuditAppender(await chainHead(tx), new BatchInsert(tx, 'audit_log', AUDIT_COLUMNS));
   }
 
   async write(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
     const next = chained(ctx, entry, this.head);
-    this.pending.push(next.values);
     this.head = next.head;
-    if (this.pending.length === BATCH) {
-      await this.insertBatch.run(this.pending.flat());
-      this.pending = [];
-    }
+    await this.rows.add(next.values);
   }
 
-  async close(): Promise<void> {
-    for (const values of this.pending) await this.tx.run(INSERT_AUDIT, values);
-    this.pending = [];
-    await this.insertBatch.finalize();
+  close(): Promise<void> {
+    return this.rows.close();
   }
 
   /** After a failure: drops what is pending (the transaction rolls back anyway). */
   discard(): Promise<void> {
-    this.pending = [];
-    return this.insertBatch.finalize();
+    return this.rows.discard();
   }
 }

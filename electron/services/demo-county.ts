@@ -4,8 +4,9 @@
  * their upload packages. Deterministic from a seed; `scale` shrinks every count for quick runs.
  *
  * Everything is written the way the product writes it: households through the register's
- * service, medical claims through the checked sheet import, review through the review service,
- * packages exported and imported by the package code.
+ * service, medical claims, school aid, housing repairs and water records through the ledgers'
+ * checked sheet imports (demo-county-ledgers.ts), review through the review service, packages
+ * exported and imported by the package code.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ import { setupCounty } from '../sync/identity.js';
 import { importPackages } from '../sync/import-package.js';
 import { exportKeyFile, importKeyFile } from '../sync/key-files.js';
 import { COUNTY_CLAIM_YEARS, countyClaimRows, medicalSheetHeaders, type Claimant } from './demo-county-claims.js';
-import { generateDemoData } from './demo-data.js';
+import { importHousingRepairs, importSchoolAid, importWater } from './demo-county-ledgers.js';
+import { generateDemoData, MAX_MEMBERS_PER_HOUSEHOLD } from './demo-data.js';
 import { loadPolicyYear } from './medical-policy.js';
 import { commitMedicalImport } from './medical/medical-sheet-import.js';
 import { reviewRecords } from './review/review-service.js';
@@ -28,9 +30,6 @@ import { reviewRecords } from './review/review-service.js';
 export const TOWNSHIP_VOLUME = {
   households: 3_000, persons: 9_000, medicalClaims: 20_000, schoolAid: 2_500, housingRepairs: 300, waterAssessments: 3_000, waterTests: 500,
 } as const;
-
-/** Ledgers the issue names that the generator does not write yet (their services were being built). */
-export const NOT_GENERATED = ['school_aid', 'housing_repair', 'water_assessment', 'water_test'] as const;
 
 export const DEMO_COUNTY = { code: '371502', name: '示例县' } as const;
 const TOWNSHIP_NAMES = ['城关镇', '东关镇', '西关镇', '南关镇', '北关镇', '柳林镇', '杏花镇', '河沿镇', '张庄镇', '李楼镇',
@@ -54,6 +53,16 @@ export interface TownshipSummary {
   households: number;
   persons: number;
   medicalClaims: number;
+  schoolAid: number;
+  housingRepairs: number;
+  housingPhotos: number;
+  waterSupplies: number;
+  waterAssessments: number;
+  /** Assessments a failed later test of their supply marked for re-assessment. */
+  waterReassessments: number;
+  waterTests: number;
+  waterTestsFailed: number;
+  /** Records of the reviewed ledgers now approved: every one of them. */
   approved: number;
   packageFile: string;
   packageRecords: number;
@@ -64,8 +73,7 @@ export interface CountySummary {
   countyFile: string;
   packageDir: string;
   townships: TownshipSummary[];
-  imported: { packages: number; accepted: number; seconds: number } | null;
-  notGenerated: readonly string[];
+  imported: { packages: number; accepted: number; rejected: number; conflicts: number; seconds: number } | null;
 }
 
 export function townshipCode(index: number): string {
@@ -114,16 +122,44 @@ export interface TownshipOptions {
   scale: number;
 }
 
-/** One township workstation with its register and claims, all approved so they go up. */
+/** The ledgers whose records are reviewed, each approved in full so everything goes up. */
+const REVIEWED: readonly ReviewableTable[] = ['household', 'medical_claim', 'school_aid', 'housing_repair', 'water_assessment', 'water_test'];
+
+/** One township workstation with its register and every ledger, all approved so they go up. */
 export async function generateTownship(file: string, o: TownshipOptions): Promise<Workstation> {
   const w = await openWorkstation(file, { actor: 'demo' });
-  await call(w, 'settings/update', { orgCode: townshipCode(o.index), orgName: TOWNSHIP_NAMES[o.index % TOWNSHIP_NAMES.length]! });
-  await generateDemoData(w.ctx, { households: scaled(TOWNSHIP_VOLUME.households, o.scale), seed: o.seed * 1000 + o.index });
-  await importClaims(w, scaled(TOWNSHIP_VOLUME.medicalClaims, o.scale), o.seed * 1000 + o.index, `T${String(o.index).padStart(2, '0')}-`);
-  await approveAll(w, 'household');
-  await approveAll(w, 'medical_claim');
+  const seed = o.seed * 1000 + o.index;
+  const names = { townshipName: TOWNSHIP_NAMES[o.index % TOWNSHIP_NAMES.length]!, countyName: DEMO_COUNTY.name };
+  await call(w, 'settings/update', { orgCode: townshipCode(o.index), orgName: names.townshipName });
+  // Each township numbers its people in its own range, so ID numbers are unique county-wide.
+  const personSerialBase = o.index * TOWNSHIP_VOLUME.households * MAX_MEMBERS_PER_HOUSEHOLD;
+  await generateDemoData(w.ctx, { households: scaled(TOWNSHIP_VOLUME.households, o.scale), seed, personSerialBase });
+  await importClaims(w, scaled(TOWNSHIP_VOLUME.medicalClaims, o.scale), seed, `T${String(o.index).padStart(2, '0')}-`);
+  await importSchoolAid(w, scaled(TOWNSHIP_VOLUME.schoolAid, o.scale), seed, names);
+  await importHousingRepairs(w, scaled(TOWNSHIP_VOLUME.housingRepairs, o.scale), seed, names);
+  await importWater(w, { assessments: scaled(TOWNSHIP_VOLUME.waterAssessments, o.scale), tests: scaled(TOWNSHIP_VOLUME.waterTests, o.scale) }, seed, names);
+  for (const table of REVIEWED) await approveAll(w, table);
   return w;
 }
+
+type LedgerCounts = Omit<TownshipSummary, 'code' | 'name' | 'file' | 'packageFile' | 'packageRecords' | 'exportSeconds'>;
+
+async function countLedgers(w: Workstation): Promise<LedgerCounts> {
+  const live = (table: string, where = '1') => `(SELECT count(*) FROM ${table} WHERE deleted_at IS NULL AND ${where})`;
+  const counts = await w.db.get<LedgerCounts>(
+    `SELECT ${live('household')} AS households, ${live('person')} AS persons, ${live('medical_claim')} AS medicalClaims,
+            ${live('school_aid')} AS schoolAid, ${live('housing_repair')} AS housingRepairs, ${live('housing_photo')} AS housingPhotos,
+            ${live('water_supply')} AS waterSupplies, ${live('water_assessment')} AS waterAssessments,
+            ${live('water_assessment', 'needs_reassessment = 1')} AS waterReassessments, ${live('water_test')} AS waterTests,
+            ${live('water_test', 'passed = 0')} AS waterTestsFailed,
+            ${REVIEWED.map((t) => live(t, "review_state = 'approved'")).join(' + ')} AS approved`,
+  );
+  return counts!;
+}
+
+const describe = (c: LedgerCounts) =>
+  `${c.households} 户 ${c.persons} 人，医疗报销 ${c.medicalClaims} 条，教育资助 ${c.schoolAid} 条，危房改造 ${c.housingRepairs} 户（照片 ${c.housingPhotos} 张），`
+  + `饮水评价 ${c.waterAssessments} 户（待复评 ${c.waterReassessments}），水质检测 ${c.waterTests} 次（不合格 ${c.waterTestsFailed}）`;
 
 export async function generateCounty(options: CountyOptions): Promise<CountySummary> {
   const seed = options.seed ?? 1;
@@ -150,19 +186,14 @@ export async function generateCounty(options: CountyOptions): Promise<CountySumm
         const key = await exportKeyFile(w.ctx);
         await importKeyFile(county.ctx, key.content, key.fileName);
         await importKeyFile(w.ctx, countyKey.content, countyKey.fileName);
-        const counts = await w.db.get<{ households: number; persons: number; claims: number; approved: number }>(
-          `SELECT (SELECT count(*) FROM household) AS households, (SELECT count(*) FROM person) AS persons,
-                  (SELECT count(*) FROM medical_claim) AS claims,
-                  (SELECT count(*) FROM household WHERE review_state = 'approved') + (SELECT count(*) FROM medical_claim WHERE review_state = 'approved') AS approved`,
-        );
+        const counts = await countLedgers(w);
         const exportStarted = Date.now();
         const pkg = await exportPackage(w.ctx, { outDir: packageDir });
         townships.push({
-          code: townshipCode(i), name: TOWNSHIP_NAMES[i % TOWNSHIP_NAMES.length]!, file, households: counts!.households, persons: counts!.persons,
-          medicalClaims: counts!.claims, approved: counts!.approved, packageFile: pkg.path, packageRecords: pkg.records,
+          code: townshipCode(i), name: TOWNSHIP_NAMES[i % TOWNSHIP_NAMES.length]!, file, ...counts, packageFile: pkg.path, packageRecords: pkg.records,
           exportSeconds: (Date.now() - exportStarted) / 1000,
         });
-        say(`${townshipCode(i)}: ${counts!.households} 户 ${counts!.persons} 人 ${counts!.claims} 条医疗报销，数据包 ${pkg.records} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+        say(`${townshipCode(i)}: ${describe(counts)}；数据包 ${pkg.records} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
       } finally {
         await w.close();
       }
@@ -173,11 +204,11 @@ export async function generateCounty(options: CountyOptions): Promise<CountySumm
       const outcomes = await importPackages(county.ctx, townships.map((t) => t.packageFile));
       const refused = outcomes.filter((o) => o.status !== 'imported');
       if (refused.length > 0) throw new Error(`county refused packages: ${JSON.stringify(refused.map((r) => r.refusal))}`);
-      const accepted = outcomes.reduce((n, o) => n + (o.result?.counts.accepted ?? 0), 0);
-      imported = { packages: outcomes.length, accepted, seconds: (Date.now() - started) / 1000 };
-      say(`县：导入 ${outcomes.length} 个数据包，共 ${accepted} 条，用时 ${imported.seconds.toFixed(1)} 秒`);
+      const sum = (key: 'accepted' | 'rejected' | 'conflicts') => outcomes.reduce((n, o) => n + (o.result?.counts[key] ?? 0), 0);
+      imported = { packages: outcomes.length, accepted: sum('accepted'), rejected: sum('rejected'), conflicts: sum('conflicts'), seconds: (Date.now() - started) / 1000 };
+      say(`县：导入 ${outcomes.length} 个数据包，接收 ${imported.accepted} 条、拒收 ${imported.rejected} 条、冲突 ${imported.conflicts} 条，用时 ${imported.seconds.toFixed(1)} 秒`);
     }
-    return { countyFile, packageDir, townships, imported, notGenerated: NOT_GENERATED };
+    return { countyFile, packageDir, townships, imported };
   } finally {
     await county.close();
   }

@@ -16,6 +16,28 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗�
 const GIVEN = '秀英桂芳玉兰建华国强志明春梅海燕红霞金凤丽娟文军永刚德福长林振华淑珍凤英明亮晓东子涵雨轩浩然欣怡俊杰佳怡';
 const VILLAGE_NAMES = ['张庄', '李楼', '王屯', '后寨', '前街', '东关', '西营', '南园', '北洼', '河沿', '柳林', '杏花'];
 
+/** Head, spouse and at most two children: a township of N households has at most 4N people. */
+export const MAX_MEMBERS_PER_HOUSEHOLD = 4;
+
+/** Provinces people of the register may be born in, after the township's own. */
+const OTHER_PROVINCES = ['41', '13', '32', '34', '21', '44', '51', '42', '43', '14', '61', '62', '22', '23', '35', '36', '45', '50', '52', '53'];
+
+/**
+ * The area code (first six digits) of the `block`-th hundred people: block 0 is born in the
+ * township's own county, later blocks elsewhere in the province, then in other provinces. One
+ * block, one area code: with the serial's last two digits that makes every ID number unique.
+ */
+export function birthArea(township: string, block: number): string {
+  const local = township.slice(0, 6);
+  if (block === 0) return local;
+  const round = Math.floor(block / 10_000);
+  const others = OTHER_PROVINCES.filter((p) => p !== local.slice(0, 2));
+  const province = round === 0 ? local.slice(0, 2) : others[(round - 1) % others.length]!;
+  const code = province + String(block % 10_000).padStart(4, '0');
+  // The block that would repeat the county's own code takes the otherwise unused ..0000.
+  return code === local ? `${province}0000` : code;
+}
+
 /** mulberry32: a tiny seeded generator, so the same seed gives the same county. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -31,6 +53,12 @@ function random(seed: number): () => number {
 export interface DemoOptions {
   households: number;
   seed?: number;
+  /**
+   * Where this township's people start in a county-wide numbering of the demo's ID numbers:
+   * townships given ranges that do not overlap (MAX_MEMBERS_PER_HOUSEHOLD × households apart)
+   * get ID numbers unique across the county, as the county's import requires.
+   */
+  personSerialBase?: number;
   batchSize?: number;
   onProgress?: (done: number) => void;
 }
@@ -57,11 +85,11 @@ export async function generateDemoData(ctx: ServiceContext, options: DemoOptions
     const day = 1 + Math.floor(rnd() * 28);
     serial++;
     // Two digits of the serial plus the sex digit; past the first hundred people the area code
-    // varies too (born elsewhere in the province), so every number is unique whatever the dates.
-    const block = Math.floor(serial / 100);
-    const area = block === 0 ? township.slice(0, 6) : township.slice(0, 2) + String(block % 10000).padStart(4, '0');
+    // varies too (born elsewhere), so every number is unique whatever the dates.
+    const person = (options.personSerialBase ?? 0) + serial;
+    const area = birthArea(township, Math.floor(person / 100));
     const sexDigit = 2 * Math.floor(rnd() * 5) + (male ? 1 : 0);
-    const first17 = `${area}${birthYear}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(serial % 100).padStart(2, '0')}${sexDigit}`;
+    const first17 = `${area}${birthYear}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(person % 100).padStart(2, '0')}${sexDigit}`;
     return first17 + idCheckChar(first17);
   };
 

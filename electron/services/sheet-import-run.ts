@@ -10,7 +10,7 @@ import { AppError } from '../../shared/domain/app-error.js';
 import type { FieldIssue } from '../../shared/domain/issue.js';
 import { describeIssue } from '../../shared/i18n/translate.js';
 import type { Tx } from '../db/driver.js';
-import { readSheet, type ReadOptions, type SheetData } from '../sheets/read-sheet.js';
+import { readSheet, type ReadOptions, type SheetData, type SheetRow } from '../sheets/read-sheet.js';
 import { writeCsv } from '../sheets/write-sheet.js';
 import { chineseTranslator } from '../i18n.js';
 import type { ServiceContext } from './context.js';
@@ -85,18 +85,24 @@ export function countOf(written: { existed: boolean; changed: boolean }): 'added
 /**
  * The rows not imported, each with its reasons; `noIssueReason` is for a row refused without an
  * issue of its own (the household register refuses a whole household for one bad member).
+ * Rows may come as a stream (a large sheet read again rather than held).
  */
-export async function rejectsCsv(sheet: SheetData, run: SheetImportRun, fileName: string, noIssueReason?: string) {
+export async function rejectsCsv(
+  sheet: { headers: string[]; rows: Iterable<SheetRow> | AsyncIterable<SheetRow> }, run: SheetImportRun, fileName: string, noIssueReason?: string,
+) {
   const t = await chineseTranslator();
   const reasons = new Map<number, string[]>();
   for (const i of run.summary.issues as FieldIssue[]) {
     if (i.row !== undefined) reasons.set(i.row, [...(reasons.get(i.row) ?? []), describeIssue(t.t, { ...i, row: undefined })]);
   }
   const fallback = noIssueReason === undefined ? [] : [t.t(noIssueReason)];
-  const rows = sheet.rows
-    .filter((r) => !run.validRows.has(r.rowNumber))
-    .map((r) => [String(r.rowNumber), ...r.cells, (reasons.get(r.rowNumber) ?? fallback).join('；')]);
-  const content = writeCsv(['原行号', ...sheet.headers, '错误原因'], rows);
+  const rejected: SheetRow[] = [];
+  for await (const r of sheet.rows) if (!run.validRows.has(r.rowNumber)) rejected.push(r);
+  // Every row as wide as the widest, so the reasons sit in one column.
+  const width = rejected.reduce((w, r) => Math.max(w, r.cells.findLastIndex((c) => c !== '') + 1), sheet.headers.length);
+  const fit = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  const rows = rejected.map((r) => [String(r.rowNumber), ...fit(r.cells), (reasons.get(r.rowNumber) ?? fallback).join('；')]);
+  const content = writeCsv(['原行号', ...fit(sheet.headers), '错误原因'], rows);
   return { fileName: `${fileName.replace(/\.[^.]+$/, '')}-未导入行.csv`, mimeType: 'text/csv', contentBase64: content.toString('base64') };
 }
 
@@ -107,8 +113,18 @@ export async function commitSheet(
   run: (mode: ImportMode) => Promise<SheetImportRun>,
   noIssueReason?: string,
 ): Promise<MethodOutput<'import/commit'>> {
+  return commitStreamedSheet(input, async () => sheet, run, noIssueReason);
+}
+
+/** commitSheet for a sheet read as a stream: `reopen` reads it again for the rejects file. */
+export async function commitStreamedSheet(
+  input: MethodArgs<'import/commit'>,
+  reopen: () => Promise<{ headers: string[]; rows: Iterable<SheetRow> | AsyncIterable<SheetRow> }>,
+  run: (mode: ImportMode) => Promise<SheetImportRun>,
+  noIssueReason?: string,
+): Promise<MethodOutput<'import/commit'>> {
   const done = await run(input.skipInvalid ? 'commitValid' : 'commit');
   const committed = input.skipInvalid || done.summary.issues.length === 0;
-  if (!committed || done.validRows.size === sheet.rows.length) return { ...done.summary, committed, rejects: null };
-  return { ...done.summary, committed, rejects: await rejectsCsv(sheet, done, input.fileName, noIssueReason) };
+  if (!committed || done.validRows.size === done.summary.rows) return { ...done.summary, committed, rejects: null };
+  return { ...done.summary, committed, rejects: await rejectsCsv(await reopen(), done, input.fileName, noIssueReason) };
 }

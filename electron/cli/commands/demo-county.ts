@@ -18,15 +18,17 @@ export async function runDemoCounty(values: Values): Promise<CommandResult> {
   const json = values.json === true;
   const summary = await generateCounty({ dir, seed, scale, townships, onProgress: (line) => { if (!json) console.log(line); } });
   const seconds = (Date.now() - started) / 1000;
-  const claims = summary.townships.reduce((n, t) => n + t.medicalClaims, 0);
-  const persons = summary.townships.reduce((n, t) => n + t.persons, 0);
+  const total = (key: 'persons' | 'medicalClaims' | 'schoolAid' | 'housingRepairs' | 'waterAssessments' | 'waterTests') =>
+    summary.townships.reduce((n, t) => n + t[key], 0);
+  const imported = summary.imported;
   return {
     exitCode: EXIT.done,
     json: { ok: true, scale, seed, volumePerTownship: TOWNSHIP_VOLUME, ...summary, seconds },
     lines: [
-      `已生成 ${summary.townships.length} 个乡镇（每个乡镇一个台账文件）、共 ${persons} 人、${claims} 条医疗报销，县级台账导入了 ${summary.imported?.accepted ?? 0} 条，用时 ${seconds.toFixed(1)} 秒`,
+      `已生成 ${summary.townships.length} 个乡镇（每个乡镇一个台账文件）：共 ${total('persons')} 人、${total('medicalClaims')} 条医疗报销、${total('schoolAid')} 条教育资助、`
+        + `${total('housingRepairs')} 户危房改造、${total('waterAssessments')} 户饮水评价、${total('waterTests')} 次水质检测，用时 ${seconds.toFixed(1)} 秒`,
+      imported ? `县级台账导入了 ${imported.accepted} 条，拒收 ${imported.rejected} 条，冲突 ${imported.conflicts} 条` : '县级台账未导入数据包',
       `县级台账：${summary.countyFile}；数据包：${summary.packageDir}`,
-      `本版生成器尚未包含：${summary.notGenerated.join('、')}`,
     ],
   };
 }

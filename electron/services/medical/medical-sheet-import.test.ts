@@ -5,6 +5,7 @@ import { makeFixture, type Fixture } from '../../test/workstation-fixture.js';
 import { countyStay, LI_ID, registerClaimants, WANG_ID, ZHANG_ID } from '../../test/medical-fixture.js';
 import { readSheet } from '../../sheets/read-sheet.js';
 import { main } from '../../cli/main.js';
+import { commitMedicalImport } from './medical-sheet-import.js';
 
 let f: Fixture;
 let ids: Awaited<ReturnType<typeof registerClaimants>>;
@@ -102,6 +103,30 @@ describe('medical sheet import', () => {
     const noTotal = { fileName: 'x.csv', kind: 'medical' as const, contentBase64: Buffer.from('身份证号,医疗总费用\n').toString('base64') };
     const missing = await f.call('import/preview', noTotal);
     expect(missing.issues.map((i) => i.column)).toEqual(['就诊类型', '医院名称', '入院日期', '出院日期', '政策范围内费用']);
+  });
+
+  it('checks a person\'s claims in date order even when they fall on different pages', async () => {
+    // Five stays for 张三 (deductible and cap consumed across them) and two for others, shuffled.
+    const rows = [
+      stay(ZHANG_ID, '张三', '2020-09-01', '2020-09-05', 'Z5'),
+      stay(LI_ID, '李四', '2020-02-01', '2020-02-03', 'L1'),
+      stay(ZHANG_ID, '张三', '2020-03-02', '2020-03-10', 'Z1'),
+      stay(ZHANG_ID, '张三', '2020-07-01', '2020-07-02', 'Z4'),
+      stay(ZHANG_ID, '张三', '2020-04-01', '2020-04-02', 'Z2'),
+      stay(LI_ID, '李四', '2020-05-01', '2020-05-03', 'L2'),
+      stay(ZHANG_ID, '张三', '2020-05-01', '2020-05-09', 'Z3'),
+    ];
+    const proposals = async () => (await f.call('medical/page', { startRow: 0, endRow: 20, sort: [{ column: 'admissionDate', direction: 'asc' }] }))
+      .rows.map((r) => [r.invoiceNo, r.proposal, r.warnings.map((w) => w.code)]);
+    const onePage = await commitMedicalImport(f.workstation.ctx, { ...csv(...rows), skipInvalid: false });
+    expect(onePage).toMatchObject({ committed: true, records: { added: 7 } });
+    const expected = await proposals();
+    expect(new Set(expected.map((p) => JSON.stringify(p[1]))).size).toBeGreaterThan(2);
+
+    await f.workstation.db.transaction((tx) => tx.run('DELETE FROM medical_claim'));
+    const twoAtATime = await commitMedicalImport(f.workstation.ctx, { ...csv(...rows), skipInvalid: false }, { pageSize: 2 });
+    expect(twoAtATime).toMatchObject({ committed: true, records: { added: 7 } });
+    expect(await proposals()).toEqual(expected);
   });
 
   it('runs from the CLI: import --kind medical', async () => {
