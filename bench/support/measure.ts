@@ -73,8 +73,8 @@ export interface Comparison {
   reference: string;
   /** e.g. "≤ 3× reference" */
   target: string;
-  /** Met when this returns true (given the medians in ms, path's p95 and peak). */
-  met(f: { pathMs: number; referenceMs: number; pathP95: number; peakRssMB: number }): boolean;
+  /** Met when this returns true (given the medians in ms, path's p95 and peak); absent for a row that only informs (met: null). */
+  met?(f: { pathMs: number; referenceMs: number; pathP95: number; peakRssMB: number }): boolean;
   /** Use the p95 instead of the median as the path's figure. */
   statistic?: 'median' | 'p95';
 }
@@ -115,7 +115,7 @@ export class Results {
         path: c.path, reference: c.reference, runs: path.runs.length, statistic: c.statistic ?? 'median',
         pathMs: round(figure), referenceMs: round(referenceMs), ratio: round(figure / referenceMs, 2), target: c.target,
         peakRssMB: round(path.peak.rssMB), peakHeapMB: round(path.peak.heapMB), referencePeakRssMB: ref ? round(ref.peak.rssMB) : null,
-        met: c.met(f), allRunsMs: path.runs.map((x) => round(x)), referenceRunsMs: ref?.runs.map((x) => round(x)) ?? [],
+        met: c.met ? c.met(f) : null, allRunsMs: path.runs.map((x) => round(x)), referenceRunsMs: ref?.runs.map((x) => round(x)) ?? [],
         note: path.note ?? null,
       }];
     });

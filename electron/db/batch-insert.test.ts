@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('BatchInsert', () => {
   it('writes every row with its types, in batches and the rest at close', async () => {
     await db.transaction(async (tx) => {
-      const insert = new BatchInsert(tx, 't', ['n', 'text', 'amount', 'ratio', 'note'], 3);
+      const insert = new BatchInsert(tx, 't', ['n', 'text', 'amount', 'ratio', 'note'], { batchSize: 3 });
       for (let n = 1; n <= 7; n++) await insert.add([n, n === 2 ? '00123' : `中文"${n}\\`, 9_007_199_254_740_991 - n, n / 4, n === 3 ? null : `n${n}`]);
       await insert.close();
     });
@@ -33,7 +33,7 @@ describe('BatchInsert', () => {
 
   it('reports a failed batch at the next flush, inside the transaction', async () => {
     const failed = db.transaction(async (tx) => {
-      const insert = new BatchInsert(tx, 't', ['n', 'note'], 2);
+      const insert = new BatchInsert(tx, 't', ['n', 'note'], { batchSize: 2 });
       try {
         await insert.add([1, 'same']);
         await insert.add([2, 'same']);
@@ -49,7 +49,7 @@ describe('BatchInsert', () => {
 
   it('refuses values JSON cannot carry exactly', async () => {
     const failed = db.transaction(async (tx) => {
-      const insert = new BatchInsert(tx, 't', ['n', 'text'], 1);
+      const insert = new BatchInsert(tx, 't', ['n', 'text'], { batchSize: 1 });
       await insert.add([1, Buffer.from('x')]);
     });
     await expect(failed).rejects.toThrow(/Buffer|object/);

@@ -4,7 +4,8 @@
  * - every call is a hand-off to its worker thread and back: here one call per batch, and the
  *   next batch is built in JS while SQLite writes the previous one (one call in flight);
  * - every bound parameter is converted on the main thread (≈ 1 µs each, 40 a claim): here a
- *   batch is bound as one JSON text that SQLite takes apart itself (json_each).
+ *   batch is bound as one JSON text that SQLite takes apart itself (jsonb_each: parsed once;
+ *   json_each would parse each row again for every column it picks).
  * Values must be what JSON carries exactly: text, integers within 2^53, finite reals, null.
  */
 import type { Prepared, SqlValue, Tx } from './driver.js';
@@ -14,11 +15,19 @@ export class BatchInsert {
   private statement: Prepared | null = null;
   private inFlight: Promise<unknown> | null = null;
 
-  constructor(private readonly tx: Tx, private readonly table: string, readonly columns: readonly string[], readonly batchSize = 500) {}
+  readonly batchSize: number;
+  private readonly onConflict: string;
+
+  /** `onConflict` is an upsert clause (`ON CONFLICT(...) DO UPDATE ...`) applied to every row. */
+  constructor(private readonly tx: Tx, private readonly table: string, readonly columns: readonly string[], options: { batchSize?: number; onConflict?: string } = {}) {
+    this.batchSize = options.batchSize ?? 500;
+    this.onConflict = options.onConflict ?? '';
+  }
 
   private sql(): string {
     const picks = this.columns.map((_, i) => `value ->> ${i}`).join(', ');
-    return `INSERT INTO ${this.table} (${this.columns.join(', ')}) SELECT ${picks} FROM json_each(?)`;
+    // `WHERE true` lets SQLite parse an ON CONFLICT clause after a SELECT.
+    return `INSERT INTO ${this.table} (${this.columns.join(', ')}) SELECT ${picks} FROM jsonb_each(?) WHERE true ${this.onConflict}`;
   }
 
   /** One row's values, in `columns` order. */
@@ -30,9 +39,8 @@ export class BatchInsert {
   private async send(): Promise<void> {
     const rows = this.pending;
     this.pending = [];
-    for (const row of rows) for (const v of row) if (typeof v === 'bigint' || Buffer.isBuffer(v)) throw new Error(`BatchInsert ${this.table}: ${typeof v} value`);
+    const json = jsonRows(rows);
     this.statement ??= await this.tx.prepare(this.sql());
-    const json = JSON.stringify(rows);
     await this.inFlight;
     this.inFlight = this.statement.run([json]);
     // Reported by the next send() or flush(); never left unhandled meanwhile.
@@ -65,4 +73,14 @@ export class BatchInsert {
     await this.statement?.finalize();
     this.statement = null;
   }
+}
+
+/** Rows as one JSON array for jsonb_each; refuses what JSON would not carry exactly. */
+export function jsonRows(rows: readonly SqlValue[][]): string {
+  for (const row of rows) {
+    for (const v of row) {
+      if (typeof v === 'bigint' || Buffer.isBuffer(v) || (typeof v === 'number' && !Number.isFinite(v))) throw new Error(`batch insert: ${typeof v} value ${String(v)}`);
+    }
+  }
+  return JSON.stringify(rows);
 }

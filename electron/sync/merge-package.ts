@@ -1,6 +1,7 @@
 /**
  * County side: merges one verified package in one transaction — every table in declaration
- * order, every row through mergeRow, each verdict recorded for the receipt. The rows stream
+ * order (parents first), a page of rows at a time through mergePage, each verdict recorded for
+ * the receipt in the order the rows came. The rows stream
  * from the file a second time (after the verification pass), and the file's hashes, counts and
  * sums are checked again at the end of each table: a file changed between the two reads rolls
  * the whole package back.
@@ -9,7 +10,7 @@ import { nowIso, todayOf, type ServiceContext } from '../services/context.js';
 import type { PayloadOpener } from './crypto.js';
 import { registerTownshipIn, type RegisteredTownship } from './identity.js';
 import { ledgerTables, type LedgerTable } from './ledger-tables.js';
-import { mergeRow, parentKeys, type MergeContext, type Outcome } from './merge-record.js';
+import { mergePage, pagesOf, parentKeys, type MergeContext, type Outcome } from './merge-record.js';
 import { MergeIo } from './merge-writer.js';
 import { packageRows, type OpenedPackage } from './read-package.js';
 import type { PackageRow } from './streams.js';
@@ -70,18 +71,20 @@ class Recorder {
 
 async function mergeTable(m: MergeContext, rec: Recorder, table: LedgerTable, rows: AsyncIterable<PackageRow>): Promise<void> {
   let deferred: { row: PackageRow; outcome: Outcome }[] = [];
-  for await (const row of rows) {
-    const outcome = await mergeRow(m, table, row);
-    if (outcome.deferrable && deferred.length < MAX_DEFERRED) deferred.push({ row, outcome });
-    else await rec.record(table, row, outcome);
+  for await (const page of pagesOf(rows)) {
+    await mergePage(m, table, page, async (row, outcome) => {
+      if (outcome.deferrable && deferred.length < MAX_DEFERRED) deferred.push({ row, outcome });
+      else await rec.record(table, row, outcome);
+    });
   }
   // Retry clashes until a round frees nothing; what is left is rejected with its last reason.
   while (deferred.length > 0) {
     const next: typeof deferred = [];
-    for (const d of deferred) {
-      const outcome = await mergeRow(m, table, d.row);
-      if (outcome.deferrable) next.push({ row: d.row, outcome });
-      else await rec.record(table, d.row, outcome);
+    for await (const page of pagesOf(deferred.map((d) => d.row))) {
+      await mergePage(m, table, page, async (row, outcome) => {
+        if (outcome.deferrable) next.push({ row, outcome });
+        else await rec.record(table, row, outcome);
+      });
     }
     if (next.length === deferred.length) {
       for (const d of next) await rec.record(table, d.row, d.outcome);

@@ -4,13 +4,15 @@
  * a row the county changed since it last merged the township's version is a conflict and is
  * left alone. Clashes with other live rows are reported as deferrable: the same package may
  * free the value later (a change of head, a corrected ID number), so the caller retries them.
+ * Rows are judged a page at a time, with what they read from the database looked up once per
+ * page (merge-page.ts) and their writes sent in batches, in the same order as one by one.
  */
-import type { SqlValue } from '../db/driver.js';
 import { issue, type FieldIssue } from '../../shared/domain/issue.js';
 import { ledgerTables, shapeIssues, type LedgerTable } from './ledger-tables.js';
 import type { RowContext } from './ledger-validators.js';
 import type { RecordAction, RecordState } from './manifest.js';
 import { insertAsSent, updateAsSent, type MergeIo } from './merge-writer.js';
+import { PageLookups } from './merge-page.js';
 import type { PackageRow } from './streams.js';
 
 export interface MergeContext {
@@ -44,21 +46,13 @@ export function parentKeys(table: LedgerTable, row: PackageRow): string[] {
   return [...keys].map((k) => `${table.name}:${String(row[k])}`);
 }
 
-/** A row with the township it came from and the township version last merged (one query). */
-type WithOrigin = Record<string, SqlValue> & { _origin_township: string | null; _origin_version: number | null };
-
-function withOrigin(table: string, columns: string, key: string): string {
-  return `SELECT ${columns}, o.township_code AS _origin_township, o.row_version AS _origin_version FROM ${table} t
-    LEFT JOIN record_origin o ON o.table_name = '${table}' AND o.record_id = t.id WHERE t.${key} = ?`;
-}
-
-async function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow): Promise<FieldIssue[]> {
+async function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow, look: PageLookups): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   for (const link of table.parents) {
     const key = String(row[link.column]);
     const field = camel(link.column);
     const params = { table: ledgerTables.find((t) => t.name === link.table)?.label ?? link.table, key };
-    const parent = await m.io.q.get<WithOrigin>(withOrigin(link.table, 't.id, t.deleted_at', link.key), [key]);
+    const parent = await look.parent(link, key);
     if (!parent) {
       issues.push(issue(field, m.rejected.has(`${link.table}:${key}`) ? 'sync.parentRejected' : 'sync.parentMissing', params));
     } else if (parent.deleted_at !== null) {
@@ -70,12 +64,13 @@ async function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow
   return issues;
 }
 
-export async function mergeRow(m: MergeContext, table: LedgerTable, row: PackageRow): Promise<Outcome> {
+/** The verdict on one row of a page, and its write (queued) when accepted. */
+async function judgeRow(m: MergeContext, table: LedgerTable, row: PackageRow, look: PageLookups): Promise<Outcome> {
   const shape = shapeIssues(table, row);
   if (shape.length > 0) return rejected(shape);
   const id = String(row.id);
   const incoming = row.row_version as number;
-  const existing = await m.io.q.get<WithOrigin>(withOrigin(table.name, 't.*', 'id'), [id]);
+  const existing = look.existing(id);
   if (existing) {
     const originVersion = existing._origin_version;
     if (existing._origin_township !== m.township || originVersion === null) return rejected([issue('id', 'sync.ownedByOther', { township: existing._origin_township ?? '-' })]);
@@ -97,12 +92,58 @@ export async function mergeRow(m: MergeContext, table: LedgerTable, row: Package
     if (table.review && row[table.review.column] !== table.review.approved) {
       return rejected([issue(camel(table.review.column), 'sync.notApproved', { state: String(row[table.review.column]) })]);
     }
-    const issues = [...table.validate(row, m.row), ...(await parentIssues(m, table, row))];
+    const issues = [...table.validate(row, m.row), ...(await parentIssues(m, table, row, look))];
     if (issues.length > 0) return rejected(issues);
-    const clashes = await table.collisions(m.io.q, row, m.row);
+    const clashes = await look.clashes(row);
     if (clashes.length > 0) return rejected(clashes, true);
   }
   const action = existing ? await updateAsSent(m.io, table, existing, row, m.reason) : (await insertAsSent(m.io, table, row, m.reason), 'inserted' as const);
+  look.wrote(row);
   await m.io.origins.add([table.name, id, m.township, incoming, m.packageId]);
   return accepted(action);
+}
+
+/** Rows a page holds at most: one look-up per page and table, a page in memory. */
+export const PAGE_ROWS = 1000;
+
+/** The rows in pages of at most PAGE_ROWS, a page never holding one id twice (the second sees the first written). */
+export async function* pagesOf(rows: AsyncIterable<PackageRow> | Iterable<PackageRow>): AsyncIterable<PackageRow[]> {
+  let page: PackageRow[] = [];
+  let ids = new Set<string>();
+  for await (const row of rows) {
+    const id = String(row.id);
+    if (page.length >= PAGE_ROWS || ids.has(id)) {
+      yield page;
+      page = [];
+      ids = new Set();
+    }
+    page.push(row);
+    ids.add(id);
+  }
+  if (page.length > 0) yield page;
+}
+
+/**
+ * Judges a page of rows in order, as one at a time would: `settle` gets each verdict before the
+ * next row is judged. The page's writes are under way when this returns: m.io.rows.flush()
+ * (the next page, the end of the table) waits for them.
+ */
+export async function mergePage(m: MergeContext, table: LedgerTable, rows: readonly PackageRow[], settle: (row: PackageRow, outcome: Outcome) => Promise<void>): Promise<void> {
+  // The previous page's rows and origins land before this page reads (a page may repeat an id).
+  await m.io.rows.flush();
+  await m.io.origins.flush();
+  const look = await PageLookups.load(m, table, rows);
+  for (const row of rows) await settle(row, await judgeRow(m, table, row, look));
+  // Written while the next page is read from the file; flush() waits for them.
+  m.io.rows.send();
+}
+
+/** The verdict on a single row (a page of one). */
+export async function mergeRow(m: MergeContext, table: LedgerTable, row: PackageRow): Promise<Outcome> {
+  let outcome: Outcome | undefined;
+  await mergePage(m, table, [row], async (_row, o) => {
+    outcome = o;
+  });
+  await m.io.rows.flush();
+  return outcome!;
 }

@@ -2,14 +2,17 @@
  * County side: writes a township's row as it was sent — same id, row version and stamps, so
  * the county's copy says who changed it at the township and when — with the county's own
  * change_seq and an audit row in the same transaction, like every write (record-store.ts).
- * The audit actor is the county clerk who imported; the reason names the package.
+ * The audit actor is the county clerk who imported; the reason names the package. Writes are
+ * queued and go to the database in their order, inserts many rows a statement, when the merge
+ * flushes (before anything reads the table again).
  */
 import type { SqlValue, Tx } from '../db/driver.js';
 import { AuditAppender } from '../services/audit.js';
 import { ChangeSeqBlock } from '../db/change-seq.js';
 import type { ServiceContext } from '../services/context.js';
 import type { LedgerTable } from './ledger-tables.js';
-import { BatchInsert, StatementCache } from './statement-cache.js';
+import { BatchInsert, jsonRows } from '../db/batch-insert.js';
+import { StatementCache } from './statement-cache.js';
 import type { PackageRow } from './streams.js';
 
 type Values = Record<string, SqlValue>;
@@ -26,12 +29,16 @@ export class MergeIo {
   /** Per merged record: its township and the township version now held. */
   readonly origins: BatchInsert;
   readonly conflicts: BatchInsert;
+  /** The ledger rows themselves, in the order they were judged. */
+  readonly rows: RowWrites;
 
   private constructor(readonly ctx: ServiceContext, readonly q: StatementCache, readonly audit: AuditAppender, readonly seq: ChangeSeqBlock) {
-    this.results = new BatchInsert(q, 'INSERT INTO package_record_result (package_id, ordinal, table_name, record_id, row_version, state, action, issues_json)', 8);
-    this.origins = new BatchInsert(q, 'INSERT INTO record_origin (table_name, record_id, township_code, row_version, package_id)', 5,
-      'ON CONFLICT(table_name, record_id) DO UPDATE SET row_version = excluded.row_version, package_id = excluded.package_id');
-    this.conflicts = new BatchInsert(q, 'INSERT INTO package_conflict (package_id, table_name, record_id, township_code, county_version, incoming_version, detected_at)', 7);
+    this.results = new BatchInsert(q.tx, 'package_record_result', ['package_id', 'ordinal', 'table_name', 'record_id', 'row_version', 'state', 'action', 'issues_json']);
+    this.origins = new BatchInsert(q.tx, 'record_origin', ['table_name', 'record_id', 'township_code', 'row_version', 'package_id'], {
+      onConflict: 'ON CONFLICT(table_name, record_id) DO UPDATE SET row_version = excluded.row_version, package_id = excluded.package_id',
+    });
+    this.conflicts = new BatchInsert(q.tx, 'package_conflict', ['package_id', 'table_name', 'record_id', 'township_code', 'county_version', 'incoming_version', 'detected_at'], { batchSize: 100 });
+    this.rows = new RowWrites(q);
   }
 
   static async open(tx: Tx, ctx: ServiceContext): Promise<MergeIo> {
@@ -40,6 +47,7 @@ export class MergeIo {
 
   /** After each table: the next table's rows look up their parents' origins. */
   async flush(): Promise<void> {
+    await this.rows.flush();
     await this.results.flush();
     await this.origins.flush();
     await this.conflicts.flush();
@@ -47,7 +55,8 @@ export class MergeIo {
 
   /** Before the transaction commits. */
   async close(): Promise<void> {
-    await this.flush();
+    await this.rows.flush();
+    for (const batch of [this.results, this.origins, this.conflicts]) await batch.close();
     await this.seq.close(this.q.tx);
     await this.audit.close();
     await this.q.close();
@@ -55,30 +64,111 @@ export class MergeIo {
 
   /** On the way out of a failed transaction: statements must still be finalised. */
   async discard(): Promise<void> {
+    await this.rows.discard();
+    for (const batch of [this.results, this.origins, this.conflicts]) await batch.discard();
     await this.audit.discard().catch(() => undefined);
     await this.q.close().catch(() => undefined);
   }
 }
 
-function declared(table: LedgerTable, row: PackageRow): Values {
-  return Object.fromEntries(table.columns.map((c) => [c, (row[c] ?? null) as SqlValue]));
+type Write = { kind: 'insert' | 'update'; table: LedgerTable; values: SqlValue[] };
+
+/**
+ * Row writes of a page, in order. A run of inserts into one table goes in as one statement
+ * (the rows as JSON, see BatchInsert); a run of updates as one prepared UPDATE per row, sent
+ * without waiting for each. Runs follow each other in order, so the database passes through
+ * the same states as with one write at a time. send() starts them and returns; flush() waits.
+ */
+export class RowWrites {
+  private pending: Write[] = [];
+  private inFlight: Promise<void> | null = null;
+
+  constructor(private readonly q: StatementCache) {}
+
+  add(write: Write): void {
+    this.pending.push(write);
+  }
+
+  /** Starts writing what was added (after what is already being written). */
+  send(): void {
+    if (this.pending.length === 0) return;
+    const writes = this.pending;
+    this.pending = [];
+    const before = this.inFlight;
+    this.inFlight = (async () => {
+      await before;
+      await this.write(writes);
+    })();
+    // Reported by flush(); never left unhandled meanwhile.
+    this.inFlight.catch(() => undefined);
+  }
+
+  /** Everything added so far is in the database when this resolves. */
+  async flush(): Promise<void> {
+    this.send();
+    const last = this.inFlight;
+    this.inFlight = null;
+    await last;
+  }
+
+  /** After a failure: drops what is pending and waits for what is running (before the rollback). */
+  async discard(): Promise<void> {
+    this.pending = [];
+    await this.inFlight?.catch(() => undefined);
+    this.inFlight = null;
+  }
+
+  private async write(writes: Write[]): Promise<void> {
+    let start = 0;
+    while (start < writes.length) {
+      const first = writes[start]!;
+      let end = start + 1;
+      while (end < writes.length && writes[end]!.kind === first.kind && writes[end]!.table === first.table) end++;
+      const run = writes.slice(start, end).map((w) => w.values);
+      if (first.kind === 'insert') await this.insertRun(first.table, run);
+      else await this.updateRun(first.table, run);
+      start = end;
+    }
+  }
+
+  private async insertRun(table: LedgerTable, rows: SqlValue[][]): Promise<void> {
+    const columns = [...table.columns, 'change_seq'];
+    const picks = columns.map((_, i) => `value ->> ${i}`).join(', ');
+    const statement = await this.q.statement(`INSERT INTO ${table.name} (${columns.join(', ')}) SELECT ${picks} FROM jsonb_each(?)`);
+    await statement.run([jsonRows(rows)]);
+  }
+
+  private async updateRun(table: LedgerTable, rows: SqlValue[][]): Promise<void> {
+    const columns = table.columns.filter((c) => c !== 'id');
+    const statement = await this.q.statement(`UPDATE ${table.name} SET ${columns.map((c) => `${c} = ?`).join(', ')}, change_seq = ? WHERE id = ?`);
+    // One prepared statement runs its calls in order; every call settles before a failure is
+    // rethrown, so none is left to run after the transaction has rolled back.
+    const settled = await Promise.allSettled(rows.map((values) => statement.run(values)));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
 }
 
+function declared(table: LedgerTable, row: PackageRow): Values {
+  const values: Values = {};
+  for (const c of table.columns) values[c] = (row[c] ?? null) as SqlValue;
+  return values;
+}
+
+/** Queues the insert (written by io.rows.flush()) and chains its audit row. */
 export async function insertAsSent(io: MergeIo, table: LedgerTable, row: PackageRow, reason: string): Promise<void> {
   const values = declared(table, row);
-  const columns = [...table.columns, 'change_seq'];
-  await io.q.run(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, [...Object.values(values), io.seq.next()]);
+  const sent = table.columns.map((c) => values[c]!);
+  sent.push(io.seq.next());
+  io.rows.add({ kind: 'insert', table, values: sent });
   await io.audit.write(io.ctx, { action: 'insert', table: table.name, recordId: String(values.id), before: null, after: values, reason });
 }
 
-/** Says whether the write tombstoned the row. */
+/** Queues the update (written by io.rows.flush()); says whether it tombstones the row. */
 export async function updateAsSent(io: MergeIo, table: LedgerTable, before: Values, row: PackageRow, reason: string): Promise<'updated' | 'deleted'> {
   const values = declared(table, row);
   const columns = table.columns.filter((c) => c !== 'id');
-  await io.q.run(
-    `UPDATE ${table.name} SET ${columns.map((c) => `${c} = ?`).join(', ')}, change_seq = ? WHERE id = ?`,
-    [...columns.map((c) => values[c] ?? null), io.seq.next(), values.id ?? null],
-  );
+  io.rows.add({ kind: 'update', table, values: [...columns.map((c) => values[c] ?? null), io.seq.next(), values.id ?? null] });
   const id = String(values.id);
   if (before.deleted_at === null && values.deleted_at !== null) {
     await io.audit.write(io.ctx, { action: 'delete', table: table.name, recordId: id, before: declared(table, before), after: null, reason });

@@ -41,7 +41,7 @@ export class MedicalImportStage {
         row_number INTEGER PRIMARY KEY, id_number TEXT NOT NULL, person_name TEXT NOT NULL, hospital_name TEXT NOT NULL,
         invoice_no TEXT, admission_date TEXT NOT NULL, discharge_date TEXT NOT NULL, fields TEXT NOT NULL)`);
     const columns = ['row_number', 'id_number', 'person_name', 'hospital_name', 'invoice_no', 'admission_date', 'discharge_date', 'fields'];
-    return new MedicalImportStage(tx, new BatchInsert(tx, TABLE, columns, 500));
+    return new MedicalImportStage(tx, new BatchInsert(tx, TABLE, columns));
   }
 
   /** A row whose cells parsed (fields set). */

@@ -78,6 +78,26 @@ export function ClaimGrid({ rows, onValue, onPerson, onRowDone, onFocusRow, onPa
     if (target.edit) grid.startEditingCell({ rowIndex: node.rowIndex, colKey: target.colId });
   }, []);
 
+  // Rows inserted above the focused one (the rest of a load) shift its index: the focus, and the
+  // editor when one was open, follow the row rather than stay on the index.
+  const focusedRow = useRef<{ key: string; editing: boolean } | null>(null);
+  const followFocusedRow = useCallback(() => {
+    const grid = api.current;
+    const held = focusedRow.current;
+    const cell = grid?.getFocusedCell();
+    if (!grid || !held || !cell) return;
+    const node = grid.getRowNode(held.key);
+    if (node?.rowIndex === null || node?.rowIndex === undefined || node.rowIndex === cell.rowIndex) return;
+    grid.ensureIndexVisible(node.rowIndex);
+    grid.setFocusedCell(node.rowIndex, cell.column);
+    if (held.editing) grid.startEditingCell({ rowIndex: node.rowIndex, colKey: cell.column });
+  }, []);
+
+  const rowDataUpdated = useCallback(() => {
+    followFocusedRow();
+    tryPendingFocus();
+  }, [followFocusedRow, tryPendingFocus]);
+
   const ready = useCallback((event: GridReadyEvent<GridRow>) => {
     api.current = event.api;
     onReady({
@@ -100,7 +120,9 @@ export function ClaimGrid({ rows, onValue, onPerson, onRowDone, onFocusRow, onPa
 
   const focused = useCallback((event: CellFocusedEvent<GridRow>) => {
     const node = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-    callbacks.current.onFocusRow(node?.data?.key ?? null);
+    const key = node?.data?.key ?? null;
+    if (key !== focusedRow.current?.key) focusedRow.current = key ? { key, editing: false } : null;
+    callbacks.current.onFocusRow(key);
   }, []);
 
   // Rows copied from Excel: several cells (tabs or lines) become new draft rows; a single value
@@ -147,7 +169,14 @@ export function ClaimGrid({ rows, onValue, onPerson, onRowDone, onFocusRow, onPa
           return classes;
         }}
         onGridReady={ready}
-        onRowDataUpdated={tryPendingFocus}
+        onRowDataUpdated={rowDataUpdated}
+        onCellEditingStarted={(e) => {
+          if (e.data) focusedRow.current = { key: e.data.key, editing: true };
+        }}
+        onCellEditingStopped={(e) => {
+          // An editor closed because its row moved away is reopened where the row went.
+          if (e.data && focusedRow.current?.key === e.data.key && e.rowIndex === e.api.getRowNode(e.data.key)?.rowIndex) focusedRow.current.editing = false;
+        }}
         onCellEditRequest={editRequest}
         onCellFocused={focused}
         overlayNoRowsTemplate={`<span class="grid-empty">${t('ui.medical.empty')}</span>`}

@@ -50,9 +50,13 @@ export function ClaimLedger() {
   const download = useDownload((fileName) => t('ui.medical.downloaded', { fileName }));
   const [status, setStatus] = useState('');
 
+  // The filter's years wait for the ledger's first rows: both ask the same database, and the rows
+  // are what the clerk is waiting for.
+  const ledgerAnswered = ledger.total !== null || !ledger.loading;
   useEffect(() => {
+    if (!ledgerAnswered) return;
     invoke('medical/policy/get', { year: null }).then((r) => setYears([...r.years].reverse())).catch(notices.error);
-  }, [notices]);
+  }, [notices, ledgerAnswered]);
 
   const panelRow = useMemo(() => {
     const rows = toGridRows(ledger.rows, []);

@@ -62,6 +62,17 @@ export class ClaimStore {
     this.commit([...saved.filter((r) => !pendingIds.has(r.id)), ...pending]);
   }
 
+  /**
+   * The rest of a load, put after the row `anchorKey` (the last one loaded so far), before anything
+   * typed meanwhile; rows already held (edited since) keep their held version. The rows above do
+   * not move, so what is on screen stays where it is.
+   */
+  insertAfter(anchorKey: string, saved: readonly ClaimRow[]): void {
+    const held = new Set(this.rows.map((r) => r.key));
+    const at = this.rows.findIndex((r) => r.key === anchorKey) + 1;
+    this.commit([...this.rows.slice(0, at), ...saved.filter((r) => !held.has(r.key)), ...this.rows.slice(at)]);
+  }
+
   dirtyRows(): ClaimRow[] {
     return this.rows.filter((r) => isDirty(r));
   }

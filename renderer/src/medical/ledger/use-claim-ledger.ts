@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ApiError, invoke } from '../../api/client.js';
-import type { ClaimantCandidate } from '../../../../shared/contract/medical.js';
+import type { ClaimantCandidate, MedicalClaimRow } from '../../../../shared/contract/medical.js';
 import type { VisitType } from '../../../../shared/domain/enums.js';
 import type { ReviewState } from '../../../../shared/domain/review.js';
 import type { FieldIssue } from '../../../../shared/domain/issue.js';
@@ -15,9 +15,26 @@ import {
 } from './claim-model.js';
 import { ClaimStore } from './claim-store.js';
 
-/** One request; the filters narrow a year's claims to what a clerk looks through. */
+/** The newest claims the ledger holds; the filters narrow a year's claims to what a clerk looks through. */
 export const LOAD_LIMIT = 1000;
+/**
+ * The ledger opens on its top lines (the oldest of those newest claims, newest being last): this
+ * many, more than a screen, are asked for and drawn first; the newer ones follow below them.
+ */
+export const FIRST_BLOCK = 100;
 const LIVE_DELAY_MS = 250;
+
+/** Resolves after the next frame is painted (a timeout when the page is hidden and frames stop). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    };
+    const fallback = setTimeout(done, 100);
+    requestAnimationFrame(done);
+  });
+}
 
 export interface LedgerFilters {
   policyYear: number | null;
@@ -37,31 +54,70 @@ export function useClaimLedger(filters: LedgerFilters, onLoadError: (err: unknow
   const [store] = useState(() => new ClaimStore());
   const rows = useSyncExternalStore(store.subscribe, store.getRows);
   const [total, setTotal] = useState<number | null>(null);
-  const [loading, setLoading] = useState(false);
+  // The first load starts with the page.
+  const [loading, setLoading] = useState(true);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const loadError = useRef(onLoadError);
   loadError.current = onLoadError;
 
-  const reload = useCallback(async () => {
+  const loads = useRef(0);
+  useEffect(() => () => void loads.current++, []);
+
+  /**
+   * Loads the LOAD_LIMIT newest claims. `topFirst` (a new view: the page opens, the filters
+   * change): the top lines the screen opens on come first and are drawn, the newer ones follow
+   * below without moving them. Otherwise (a refresh of the rows on screen) one request.
+   */
+  const load = useCallback(async (topFirst: boolean) => {
+    // A newer load (other filters, an import) or leaving the page makes this one's answers stale.
+    const current = ++loads.current;
+    const stale = () => current !== loads.current;
+    const page = (startRow: number, endRow: number) => invoke('medical/page', {
+      startRow, endRow, sort: [{ column: 'updatedAt', direction: 'desc' }],
+      policyYear: filters.policyYear, villageCode: filters.villageCode, visitType: filters.visitType, reviewState: filters.reviewState,
+    });
+    // Newest last, next to the line the clerk types into, as on a paper ledger.
+    const shown = (claims: readonly MedicalClaimRow[]) => claims.map(rowFromClaim).reverse();
+    const loadWhole = async () => {
+      const whole = await page(0, LOAD_LIMIT);
+      if (stale()) return;
+      store.load(shown(whole.rows));
+      setTotal(whole.total);
+    };
     setLoading(true);
     try {
-      const page = await invoke('medical/page', {
-        startRow: 0, endRow: LOAD_LIMIT, sort: [{ column: 'updatedAt', direction: 'desc' }],
-        policyYear: filters.policyYear, villageCode: filters.villageCode, visitType: filters.visitType, reviewState: filters.reviewState,
-      });
-      // Newest last, next to the line the clerk types into, as on a paper ledger.
-      store.load(page.rows.map(rowFromClaim).reverse());
-      setTotal(page.total);
+      if (!topFirst) return await loadWhole();
+      const top = await page(LOAD_LIMIT - FIRST_BLOCK, LOAD_LIMIT);
+      if (stale()) return;
+      setTotal(top.total);
+      const newer = Math.min(top.total, LOAD_LIMIT - FIRST_BLOCK);
+      // Fewer claims than the top block's offset: they all come with the next request.
+      if (top.rows.length > 0 || newer === 0) store.load(shown(top.rows));
+      if (newer === 0) return;
+      // Let the top lines be drawn before the newer ones are asked for and laid out.
+      await nextFrame();
+      if (stale()) return;
+      const anchor = top.rows[0];
+      if (!anchor) return await loadWhole();
+      // One more than needed: the top block's newest claim, which shows that nothing was saved or
+      // deleted between the two requests (else the whole window is asked again).
+      const rest = await page(0, newer + 1);
+      if (stale()) return;
+      if (rest.rows[newer]?.id !== anchor.id) return await loadWhole();
+      store.insertAfter(anchor.id, shown(rest.rows.slice(0, newer)));
+      setTotal(rest.total);
     } catch (err) {
-      loadError.current(err);
+      if (!stale()) loadError.current(err);
     } finally {
-      setLoading(false);
+      if (!stale()) setLoading(false);
     }
   }, [filters, store]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void load(true);
+  }, [load]);
+
+  const reload = useCallback(() => load(false), [load]);
 
   const refreshLive = useCallback((key: string) => {
     const row = store.get(key);
