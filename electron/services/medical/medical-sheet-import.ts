@@ -180,10 +180,8 @@ async function runImport(ctx: ServiceContext, open: () => Promise<SheetStream>, 
   });
 }
 
-const opener = (upload: Upload) => {
-  const content = Buffer.from(upload.contentBase64, 'base64');
-  return () => openSheetStream(content, upload.fileName, { isHeader: isMedicalHeader });
-};
+/** Decoded on each opening, so the bytes (tens of MB) are not held while the rows are checked. */
+const opener = (upload: Upload) => () => openSheetStream(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: isMedicalHeader });
 
 /** `pageSize` is for tests: a person's claims spanning pages must come out as in one page. */
 export interface MedicalImportOptions {

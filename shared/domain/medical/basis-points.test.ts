@@ -25,6 +25,27 @@ describe('applyBp (round half up to the fen)', () => {
   });
 });
 
+describe('integer arithmetic without BigInt where it is exact', () => {
+  it('agrees with BigInt on random amounts, including near 2^53', () => {
+    let seed = 7;
+    const random = (max: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor((seed / 2 ** 31) * max);
+    };
+    const bigApply = (fen: number, bp: number) => Number((BigInt(fen) * BigInt(bp) + 5_000n) / 10_000n);
+    const bigShare = (part: number, whole: number) => (whole === 0 ? 0 : Number((BigInt(part) * 20_000n + BigInt(whole)) / (BigInt(whole) * 2n)));
+    const amounts = [0, 1, 4_999, 5_000, 9_999, Math.floor(2 ** 53 / 10_000) - 1, Math.floor(2 ** 53 / 10_000) + 1, 450_359_962_737_049, Number.MAX_SAFE_INTEGER - 1_000_000];
+    for (let i = 0; i < 20_000; i++) amounts.push(random(2 ** 31) * (i % 3 === 0 ? 1 : 4_000));
+    for (const fen of amounts) {
+      const bp = random(10_001);
+      expect(applyBp(fen, bp)).toBe(bigApply(fen, bp));
+      const whole = fen + random(1_000_000);
+      const part = Math.min(whole, random(2 ** 31));
+      expect(shareBp(part, whole)).toBe(bigShare(part, whole));
+    }
+  });
+});
+
 describe('shareBp / exceedsBp', () => {
   it('gives the share in bp, half up, 0 of nothing', () => {
     expect(shareBp(51840, 2200000)).toBe(236); // 235.636… bp
