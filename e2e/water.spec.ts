@@ -90,5 +90,23 @@ test('assesses a household (all four pass), a failed test of its supply marks it
   await page.screenshot({ path: `${SHOTS}/water-rules.png` });
   await water.tab('供水工程');
   await expect(page.getByRole('cell', { name: `${failedOn} 不合格` })).toBeVisible();
+
+  // A supply is changed in place: the form takes its values, a taken name is refused with the
+  // reason and nothing typed is lost, then the change is saved.
+  await water.addSupply('村东井');
+  await page.getByRole('button', { name: '修改供水工程 村东井' }).click();
+  await expect(page.getByLabel('工程名称')).toHaveValue('村东井');
+  await expect(page.getByLabel('工程名称')).toBeFocused();
+  await page.getByLabel('工程名称').fill('张庄水厂');
+  await page.getByLabel('供水单位').fill('张庄村委会');
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByRole('alert')).toContainText('本村已有名为“张庄水厂”的供水工程');
+  await expect(page.getByLabel('供水单位')).toHaveValue('张庄村委会');
+  await page.getByLabel('工程名称').fill('村东机井');
+  await page.screenshot({ path: `${SHOTS}/water-supplies-edit.png` });
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByRole('row', { name: /村东机井.*张庄村委会/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '村东井', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '新增供水工程' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/water-supplies.png` });
 });

@@ -110,7 +110,7 @@ export const ledgerUiEn: DeepPartialStrings<typeof ledgerUiZh> = {
       valueHint: 'A number, or ND', testSaved: 'Saved: the test passed', testSavedFailed: 'Saved: the test failed, {{count}} households to re-assess',
       failures: 'Failed parameters', noFailures: '—', unitOf: 'Unit: {{unit}}',
       supplies: 'Supplies', supplyName: 'Name', operator: 'Operator', smallScale: 'Small or dispersed', latestTest: 'Latest test',
-      noTest: 'None', supplySaved: 'Supply saved', noSupplies: 'No supplies registered yet',
+      noTest: 'None', supplySaved: 'Supply saved', noSupplies: 'No supplies registered yet', saveSupply: 'Save changes', editSupply: 'Change supply {{name}}',
       report: {
         title: 'Drinking water {{year}}', print: 'Print', exportXlsx: 'Export Excel', households: 'Households assessed', passedHouseholds: 'Passing',
         rate: 'Pass rate', indicatorRates: 'Pass rate per indicator', byVillage: 'Per village', tests: 'Water tests', testCount: 'Tests',

@@ -107,7 +107,7 @@ export const ledgerUiZh = {
       valueHint: '数字，或“未检出”', testSaved: '已保存：检测合格', testSavedFailed: '已保存：检测不合格，{{count}} 户需重新评价',
       failures: '不合格项', noFailures: '—', unitOf: '单位：{{unit}}',
       supplies: '供水工程', supplyName: '工程名称', operator: '供水单位', smallScale: '小型或分散式', latestTest: '最近检测',
-      noTest: '无', supplySaved: '已保存供水工程', noSupplies: '还没有登记供水工程',
+      noTest: '无', supplySaved: '已保存供水工程', noSupplies: '还没有登记供水工程', saveSupply: '保存修改', editSupply: '修改供水工程 {{name}}',
       report: {
         title: '{{year}} 年饮水安全统计', print: '打印', exportXlsx: '导出 Excel', households: '评价户数', passedHouseholds: '达标户数',
         rate: '达标率', indicatorRates: '各项指标达标率', byVillage: '各村达标情况', tests: '水质检测', testCount: '检测次数',
