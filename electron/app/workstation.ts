@@ -4,6 +4,8 @@ import type { Database } from '../db/driver.js';
 import { openDatabase } from '../db/open.js';
 import type { ServiceContext } from '../services/context.js';
 import { systemAccount } from '../services/auth/session.js';
+import { removePhotoLeftovers } from '../services/housing/photo-leftovers.js';
+import { photoFolder } from '../services/housing/photo-store.js';
 
 export interface Workstation {
   db: Database;
@@ -25,6 +27,7 @@ export async function openWorkstation(dbFile: string, options: { actor?: string;
   // with the signed-in one for every call (see dispatch).
   const actor = options.actor ?? `system:${osUser()}`;
   const ctx: ServiceContext = { db, actor, account: systemAccount(actor), session: null, now: options.now ?? (() => new Date()) };
+  await removePhotoLeftovers(photoFolder(db), ctx.now());
   // A restore swaps ctx.db for the restored file: always read the database through ctx.
   return {
     get db() {
