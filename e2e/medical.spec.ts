@@ -146,6 +146,28 @@ test('enters two slips by keyboard alone, refuses a duplicate, flags the ceiling
   await shot(page, 'medical-policy');
 });
 
+test('a stay typed late re-proposes the later one, whose row is read again and still saves', async ({ app, page }: { app: AppServer; page: Page }) => {
+  const medical = new MedicalPage(page);
+  await medical.open(app.url);
+  const JUNE: Slip = { ...FIRST, admission: '20200601', discharge: '2020/6/8', invoice: 'FP-0601', settlement: '2020-06-08' };
+  await typeSlip(medical, page, JUNE);
+  await expect(medical.status).toContainText('已保存：张三 2020-06-01');
+  await typeSlip(medical, page, FIRST);
+  await expect(medical.status).toContainText('已保存：张三 2020-03-02');
+  // The main process re-proposed June (March now consumes the deductibles first): the ledger read
+  // June again, so changing it now saves instead of meeting a newer version.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Control+e');
+  const form = page.getByTestId('claim-form');
+  await expect(form.getByLabel('入院日期', { exact: true })).toHaveValue('2020-06-01');
+  await form.getByLabel('诊断', { exact: true }).fill('肺炎复诊');
+  await page.keyboard.press('Control+s');
+  await expect(form).toBeHidden();
+  await expect(medical.row('肺炎复诊')).toHaveCount(1);
+});
+
 const SHEET_HEADER = '身份证号\t姓名\t就诊类型\t医院名称\t医院等级\t入院日期\t出院日期\t诊断\t医疗总费用\t政策范围内费用\t基本医疗保险\t大病保险\t医疗机构减免\t医疗救助\t商业补充保险\t重特大疾病再救助\t意外伤害保险\t票据号\t结算日期';
 
 test('rows pasted from Excel are saved one by one, the wrong one kept and explained; a sheet imports', async ({ app, page }) => {

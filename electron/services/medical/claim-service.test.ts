@@ -30,6 +30,29 @@ describe('medical/save', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('re-proposes the person\'s later claims of the year when an earlier one is saved late, and again when it is deleted', async () => {
+    const june = (await f.call('medical/save', { claim: countyStay(ids.张三, { admissionDate: '2020-06-01', dischargeDate: '2020-06-09', invoiceNo: 'JUNE' }) })).claim;
+    expect(june.warnings).toEqual([]);
+    const other = (await f.call('medical/save', { claim: countyStay(ids.李四, { admissionDate: '2020-07-01', dischargeDate: '2020-07-09', invoiceNo: 'LI' }) })).claim;
+    // March, typed after June: June is no longer the first stay of the year.
+    const march = (await f.call('medical/save', { claim: countyStay(ids.张三, { invoiceNo: 'MARCH' }) })).claim;
+    expect(march.proposal).toEqual(june.proposal);
+    const juneAfter = await f.call('medical/get', { id: june.id });
+    expect(juneAfter.proposal).not.toEqual(june.proposal);
+    expect(codes(juneAfter.warnings)).toContain('criticalIllness:medical.differsFromProposal');
+    // What was typed stays; the change is audited; another person's claim is untouched.
+    expect(juneAfter).toMatchObject({ basicInsurance: june.basicInsurance, criticalIllness: june.criticalIllness, rowVersion: 2 });
+    const audit = await f.workstation.db.all<{ after_json: string }>("SELECT after_json FROM audit_log WHERE record_id = ? AND action = 'update'", [june.id]);
+    expect(audit).toHaveLength(1);
+    expect(Object.keys(JSON.parse(audit[0]!.after_json) as object).every((k) => k.startsWith('proposed_') || k === 'warnings')).toBe(true);
+    expect((await f.call('medical/get', { id: other.id })).rowVersion).toBe(1);
+
+    await f.call('medical/delete', { id: march.id, rowVersion: march.rowVersion, reason: '录重' });
+    const juneAgain = await f.call('medical/get', { id: june.id });
+    expect(juneAgain.proposal).toEqual(june.proposal);
+    expect(juneAgain.warnings).toEqual([]);
+  });
+
   it('refuses an unknown person and dates outside the policy year, saving nothing', async () => {
     const unknown = await f.fail('medical/save', { claim: countyStay('0190a0c0-0000-7000-8000-000000000001') });
     expect(codes(unknown.issues)).toEqual(['personId:medical.unknownPerson']);

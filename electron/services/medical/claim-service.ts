@@ -14,6 +14,7 @@ import { insertRecord, tombstoneRecord, updateRecord } from '../record-store.js'
 import { ownershipIssue } from '../review/review-service.js';
 import { evaluateClaim, lookupsOn, type ClaimLookups } from './claim-check.js';
 import { CLAIM_SELECT, claimValues, toClaim, type ClaimRecord } from './claim-mapping.js';
+import { recomputePersonYear } from './claim-recompute.js';
 
 /** Empty text from a form or a sheet cell means "not given". */
 export function normaliseDraft(draft: MedicalClaimDraft): MedicalClaimDraft {
@@ -75,11 +76,15 @@ export async function writeClaim(
   tx: Tx, ctx: ServiceContext, input: MedicalClaimDraft, lookups: ClaimLookups = lookupsOn(tx),
 ): Promise<{ id: string; warnings: FieldIssue[] }> {
   const draft = normaliseDraft(input);
+  let before: { person_id: string; policy_year: number } | undefined;
   if (draft.id) {
-    const review = await tx.get<ReviewInfo>('SELECT review_state, created_by FROM medical_claim WHERE id = ? AND deleted_at IS NULL', [draft.id]);
+    const review = await tx.get<ReviewInfo & { person_id: string; policy_year: number }>(
+      'SELECT review_state, created_by, person_id, policy_year FROM medical_claim WHERE id = ? AND deleted_at IS NULL', [draft.id],
+    );
     if (!review) throw new AppError('not_found', 'not_found');
     const locked = lockIssue(ctx, review);
     if (locked) throw AppError.validation([locked]);
+    before = review;
   }
   const evaluation = await evaluateClaim(lookups, draft);
   const errors = [...evaluation.errors, ...(await duplicateIssues(tx, draft))];
@@ -88,6 +93,13 @@ export async function writeClaim(
   const written = draft.id
     ? await updateRecord(tx, ctx, 'medical_claim', draft.id, draft.rowVersion ?? null, values)
     : await insertRecord(tx, ctx, 'medical_claim', values);
+  if (written.changed) {
+    // The person's other claims that year (and the year or person it left, if that changed).
+    await recomputePersonYear(tx, ctx, draft.personId, evaluation.derived.policyYear, written.id);
+    if (before && (before.person_id !== draft.personId || before.policy_year !== evaluation.derived.policyYear)) {
+      await recomputePersonYear(tx, ctx, before.person_id, before.policy_year, written.id);
+    }
+  }
   return { id: written.id, warnings: evaluation.warnings };
 }
 
@@ -104,6 +116,8 @@ export async function deleteClaim(ctx: ServiceContext, input: MethodArgs<'medica
       if (locked) throw AppError.validation([locked]);
     }
     await tombstoneRecord(tx, ctx, 'medical_claim', input.id, input.rowVersion, input.reason);
+    const gone = await tx.get<{ person_id: string; policy_year: number }>('SELECT person_id, policy_year FROM medical_claim WHERE id = ?', [input.id]);
+    if (gone) await recomputePersonYear(tx, ctx, gone.person_id, gone.policy_year, input.id);
   });
   return { ok: true };
 }

@@ -235,9 +235,13 @@ export function ClaimLedger() {
           }}
           onSaved={(claimId, replacedKey) => {
             if (replacedKey && replacedKey !== claimId) ledger.store.remove(replacedKey);
-            void ledger.refreshRow(claimId);
+            void ledger.refreshRow(claimId).then(() => ledger.refreshPerson(ledger.store.get(claimId)?.savedPersonId, claimId));
           }}
-          onDeleted={(id) => ledger.store.remove(id)}
+          onDeleted={(id) => {
+            const personId = ledger.store.get(id)?.savedPersonId;
+            ledger.store.remove(id);
+            void ledger.refreshPerson(personId, null);
+          }}
         />
       )}
       {importing && (

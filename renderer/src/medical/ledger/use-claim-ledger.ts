@@ -175,6 +175,7 @@ export function useClaimLedger(filters: LedgerFilters, onLoadError: (err: unknow
       const person = latest?.person && latest.person.personId === claim.personId ? { ...saved.person!, ...latest.person } : saved.person;
       const next: ClaimRow = { ...saved, person };
       store.replace(key, next);
+      void refreshPerson(claim.personId, next.key);
       return { ok: true, row: next };
     } catch (err) {
       const issues = issuesOf(err).map(normaliseClaimIssue);
@@ -202,5 +203,16 @@ export function useClaimLedger(filters: LedgerFilters, onLoadError: (err: unknow
 
   const dirtyCount = useMemo(() => rows.filter((r) => isDirty(r)).length, [rows]);
 
-  return { store, rows, total, loading, reload, setValue, setPerson, addRows, save, removeDraft, refreshRow, dirtyCount, scheduleLive };
+  /**
+   * After a save or a delete: the main process re-proposes the person's other claims of the year
+   * (an earlier stay changes what a later one should get), so the held copies are read again —
+   * else the next edit of one would meet a newer version. Rows with unsaved edits are left alone.
+   */
+  const refreshPerson = useCallback(async (personId: string | null | undefined, exceptKey: string | null) => {
+    if (!personId) return;
+    const held = store.getRows().filter((r) => r.id && r.savedPersonId === personId && r.key !== exceptKey && !isDirty(r));
+    for (const r of held) await refreshRow(r.id!);
+  }, [store, refreshRow]);
+
+  return { store, rows, total, loading, reload, setValue, setPerson, addRows, save, removeDraft, refreshRow, refreshPerson, dirtyCount, scheduleLive };
 }
