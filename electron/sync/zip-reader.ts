@@ -23,10 +23,45 @@ interface Located extends ArchiveEntry {
   localOffset: number;
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
+/** Where the archive's bytes are: a file read piece by piece, or bytes already in memory. */
+interface Source {
+  size: number;
+  /** Up to `length` bytes at `position` (fewer at the end). */
+  readAt(position: number, length: number): Promise<Buffer>;
+  /** Bytes `start` to `end` inclusive, in pieces. */
+  stream(start: number, end: number): AsyncIterable<Buffer>;
+  close(): Promise<void>;
+}
+
+async function fileSource(path: string): Promise<Source> {
+  const file: FileHandle = await open(path, 'r');
+  try {
+    return {
+      size: (await file.stat()).size,
+      async readAt(position, length) {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await file.read(buffer, 0, length, position);
+        return buffer.subarray(0, bytesRead);
+      },
+      stream: (start, end) => createReadStream(path, { start, end, highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>,
+      close: () => file.close(),
+    };
+  } catch (err) {
+    await file.close();
+    throw err;
+  }
+}
+
+function bufferSource(bytes: Buffer): Source {
+  const PIECE = 64 * 1024;
+  return {
+    size: bytes.length,
+    readAt: async (position, length) => bytes.subarray(position, position + length),
+    async *stream(start, end) {
+      for (let at = start; at <= end; at += PIECE) yield bytes.subarray(at, Math.min(end + 1, at + PIECE));
+    },
+    close: async () => undefined,
+  };
 }
 
 /** The end-of-central-directory record: the last one whose comment length reaches the end. */
@@ -37,12 +72,13 @@ function findEocd(tail: Buffer): number {
   return -1;
 }
 
-async function centralDirectory(file: FileHandle, fileSize: number): Promise<Located[]> {
+async function centralDirectory(source: Source): Promise<Located[]> {
+  const fileSize = source.size;
   const tailLength = Math.min(fileSize, EOCD_MIN + MAX_COMMENT);
-  const tail = await readAt(file, fileSize - tailLength, tailLength);
+  const tail = await source.readAt(fileSize - tailLength, tailLength);
   const at = findEocd(tail);
   if (at < 0) {
-    const head = await readAt(file, 0, 4);
+    const head = await source.readAt(0, 4);
     // A file that starts like a ZIP but has no directory at its end was cut short.
     throw new ArchiveError(head.length === 4 && head.readUInt32LE(0) === LOCAL_SIG ? 'truncated' : 'notZip');
   }
@@ -52,7 +88,7 @@ async function centralDirectory(file: FileHandle, fileSize: number): Promise<Loc
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ArchiveError('unsupported');
   const eocdOffset = fileSize - tailLength + at;
   if (cdOffset + cdSize > eocdOffset) throw new ArchiveError('corrupt');
-  const cd = await readAt(file, cdOffset, cdSize);
+  const cd = await source.readAt(cdOffset, cdSize);
   const entries: Located[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
@@ -73,12 +109,20 @@ async function centralDirectory(file: FileHandle, fileSize: number): Promise<Loc
 }
 
 export async function openZipReader(path: string): Promise<ArchiveReader> {
-  const file = await open(path, 'r');
+  return zipReaderOver(await fileSource(path));
+}
+
+/** The same reader over bytes already in memory (an uploaded .xlsx is a ZIP too). */
+export function openZipBuffer(bytes: Buffer): Promise<ArchiveReader> {
+  return zipReaderOver(bufferSource(bytes));
+}
+
+async function zipReaderOver(source: Source): Promise<ArchiveReader> {
   let entries: Located[];
   try {
-    entries = await centralDirectory(file, (await file.stat()).size);
+    entries = await centralDirectory(source);
   } catch (err) {
-    await file.close();
+    await source.close();
     throw err;
   }
 
@@ -90,11 +134,11 @@ export async function openZipReader(path: string): Promise<ArchiveReader> {
 
   /** Where the entry's bytes start, checked against its local header. */
   const dataStart = async (e: Located): Promise<number> => {
-    const header = await readAt(file, e.localOffset, 30);
+    const header = await source.readAt(e.localOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIG) throw new ArchiveError('corrupt', e.name);
     const nameLength = header.readUInt16LE(26);
     const extraLength = header.readUInt16LE(28);
-    const name = (await readAt(file, e.localOffset + 30, nameLength)).toString('utf8');
+    const name = (await source.readAt(e.localOffset + 30, nameLength)).toString('utf8');
     if (name !== e.name) throw new ArchiveError('corrupt', e.name);
     return e.localOffset + 30 + nameLength + extraLength;
   };
@@ -103,9 +147,9 @@ export async function openZipReader(path: string): Promise<ArchiveReader> {
     const start = await dataStart(e);
     let seen = 0;
     if (e.size > 0) {
-      for await (const chunk of createReadStream(path, { start, end: start + e.size - 1, highWaterMark: 64 * 1024 })) {
-        seen += (chunk as Buffer).length;
-        yield chunk as Buffer;
+      for await (const chunk of source.stream(start, start + e.size - 1)) {
+        seen += chunk.length;
+        yield chunk;
       }
     }
     if (seen !== e.size) throw new ArchiveError('truncated', e.name);
@@ -140,6 +184,6 @@ export async function openZipReader(path: string): Promise<ArchiveReader> {
       }
       return Buffer.concat(parts);
     },
-    close: () => file.close(),
+    close: () => source.close(),
   };
 }

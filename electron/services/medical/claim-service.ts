@@ -35,7 +35,8 @@ interface Existing {
   person_name: string;
 }
 
-function pointer(code: string, field: string, e: Existing, extra: Record<string, string> = {}): FieldIssue {
+/** A duplicate refused with a pointer to the claim already held (the UI offers to open it). */
+export function duplicatePointer(code: string, field: string, e: Existing, extra: Record<string, string> = {}): FieldIssue {
   return issue(field, code, { ...extra, existingId: e.id, existingDate: e.admission_date, existingHospital: e.hospital_name, existingPerson: e.person_name });
 }
 
@@ -52,10 +53,10 @@ export async function duplicateIssues(conn: Queryable, draft: MedicalClaimDraft)
   const self = draft.id ?? '';
   if (draft.invoiceNo) {
     const same = await conn.get<Existing>(DUPLICATE_INVOICE_SQL, [draft.hospitalName, draft.invoiceNo, self]);
-    if (same) issues.push(pointer('medical.duplicateInvoice', 'invoiceNo', same, { invoiceNo: draft.invoiceNo }));
+    if (same) issues.push(duplicatePointer('medical.duplicateInvoice', 'invoiceNo', same, { invoiceNo: draft.invoiceNo }));
   }
   const visit = await conn.get<Existing>(DUPLICATE_VISIT_SQL, [draft.personId, draft.hospitalName, draft.admissionDate, self]);
-  if (visit) issues.push(pointer('medical.duplicateVisit', 'admissionDate', visit));
+  if (visit) issues.push(duplicatePointer('medical.duplicateVisit', 'admissionDate', visit));
   return issues;
 }
 

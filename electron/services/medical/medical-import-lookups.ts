@@ -18,7 +18,7 @@ export type ExistingClaim = Record<string, SqlValue> & { id: string; admission_d
 /** SQLite searches the unique index once per VALUES row (a row-value IN list would scan the table). */
 const KEY_BATCH = 500;
 
-export class PageLookups implements ClaimLookups {
+export class ClaimPageLookups implements ClaimLookups {
   private readonly claims = new Map<string, Dated[]>();
 
   constructor(private readonly persons: Map<string, ClaimantRecord>, private readonly policies: PolicyCache) {}

@@ -16,7 +16,7 @@ import type { SqlValue, Tx } from '../../db/driver.js';
 import type { MethodArgs, MethodOutput } from '../../../shared/contract/index.js';
 import type { MedicalClaimDraft } from '../../../shared/contract/medical.js';
 import type { ImportSummary } from '../../../shared/contract/transfer.js';
-import { issue, type FieldIssue } from '../../../shared/domain/issue.js';
+import { issue } from '../../../shared/domain/issue.js';
 import { claimPolicyYear } from '../../../shared/domain/medical/claim-dates.js';
 import { BatchInsert } from '../../db/batch-insert.js';
 import { ChangeSeqBlock } from '../../db/change-seq.js';
@@ -27,9 +27,9 @@ import { newRecordId } from '../record-store.js';
 import { commitStreamedSheet, runSheetImport, startSummary, type ImportMode } from '../sheet-import-run.js';
 import { evaluateClaim, PolicyCache, type ClaimantRecord } from './claim-check.js';
 import { claimValues, LAYER_CODES, typedColumn } from './claim-mapping.js';
-import { normaliseDraft } from './claim-service.js';
+import { duplicatePointer, normaliseDraft } from './claim-service.js';
 import { MedicalImportStage, type StagedRow } from './medical-import-stage.js';
-import { HeldDuplicates, PageLookups, type ExistingClaim } from './medical-import-lookups.js';
+import { ClaimPageLookups, HeldDuplicates } from './medical-import-lookups.js';
 import { atRow, mapMedicalHeaders, parseMedicalRow } from './medical-sheet-rows.js';
 import { isMedicalHeader } from './medical-sheet.js';
 
@@ -51,10 +51,6 @@ function claimColumns(): string[] {
     { policyYear: 0, selfPayFen: 0, inScopeSelfPayFen: 0, selfShareBp: 0, overCeiling: false, proposal: null, warnings: [] },
   );
   return ['id', ...Object.keys(sample), 'row_version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'change_seq'];
-}
-
-function pointer(code: string, field: string, e: ExistingClaim, extra: Record<string, string> = {}): FieldIssue {
-  return issue(field, code, { ...extra, existingId: e.id, existingDate: e.admission_date, existingHospital: e.hospital_name, existingPerson: e.person_name });
 }
 
 interface Writers {
@@ -82,7 +78,7 @@ async function stageRows(stream: SheetStream, stage: MedicalImportStage, summary
 
 /** Checks and writes one page of rows (per person, by date). */
 async function importPage(
-  ctx: ServiceContext, tx: Tx, page: StagedRow[], persons: { byIdNumber: Map<string, ClaimantRecord>; lookups: PageLookups },
+  ctx: ServiceContext, tx: Tx, page: StagedRow[], persons: { byIdNumber: Map<string, ClaimantRecord>; lookups: ClaimPageLookups },
   writers: Writers, summary: ImportSummary, validRows: Set<number>,
 ): Promise<void> {
   const drafts: { rowNumber: number; draft: MedicalClaimDraft }[] = [];
@@ -102,8 +98,8 @@ async function importPage(
     const invoiceHeld = draft.invoiceNo ? held.invoice(draft.hospitalName, draft.invoiceNo) : undefined;
     const visitHeld = held.visit(draft.personId, draft.hospitalName, draft.admissionDate);
     const duplicates = [
-      ...(invoiceHeld ? [pointer('medical.duplicateInvoice', 'invoiceNo', invoiceHeld, { invoiceNo: draft.invoiceNo! })] : []),
-      ...(visitHeld ? [pointer('medical.duplicateVisit', 'admissionDate', visitHeld)] : []),
+      ...(invoiceHeld ? [duplicatePointer('medical.duplicateInvoice', 'invoiceNo', invoiceHeld, { invoiceNo: draft.invoiceNo! })] : []),
+      ...(visitHeld ? [duplicatePointer('medical.duplicateVisit', 'admissionDate', visitHeld)] : []),
     ];
     if (evaluation.derived && duplicates.length > 0) {
       const values = claimValues(draft, evaluation.derived);
@@ -156,7 +152,7 @@ async function runImport(ctx: ServiceContext, open: () => Promise<SheetStream>, 
         byIdNumber.set(p.id_number, record);
         byId.set(p.id, record);
       }
-      const persons = { byIdNumber, lookups: new PageLookups(byId, new PolicyCache(tx)) };
+      const persons = { byIdNumber, lookups: new ClaimPageLookups(byId, new PolicyCache(tx)) };
       const writers: Writers = { claims: new BatchInsert(tx, 'medical_claim', claimColumns()), audit: await AuditAppender.open(tx), seq: await ChangeSeqBlock.open(tx) };
       try {
         for await (const page of stage.pages(pageSize)) {

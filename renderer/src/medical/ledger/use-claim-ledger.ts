@@ -159,6 +159,29 @@ export function useClaimLedger(filters: LedgerFilters, onLoadError: (err: unknow
     added.forEach((r) => scheduleLive(r.key));
   }, [store, scheduleLive]);
 
+  /** The saved claim with this id, put back as it is stored (after a form edit or a delete). */
+  const refreshRow = useCallback(async (id: string) => {
+    try {
+      const claim = await invoke('medical/get', { id });
+      if (store.get(id)) store.replace(id, rowFromClaim(claim));
+      else store.append([rowFromClaim(claim)]);
+    } catch (err) {
+      if (err instanceof ApiError && err.body.kind === 'not_found') store.remove(id);
+      else loadError.current(err);
+    }
+  }, [store]);
+
+  /**
+   * After a save or a delete: the main process re-proposes the person's other claims of the year
+   * (an earlier stay changes what a later one should get), so the held copies are read again —
+   * else the next edit of one would meet a newer version. Rows with unsaved edits are left alone.
+   */
+  const refreshPerson = useCallback(async (personId: string | null | undefined, exceptKey: string | null) => {
+    if (!personId) return;
+    const held = store.getRows().filter((r) => r.id && r.savedPersonId === personId && r.key !== exceptKey && !isDirty(r));
+    for (const r of held) await refreshRow(r.id!);
+  }, [store, refreshRow]);
+
   /** Saves one row; on refusal the row keeps its values and gains the reasons. */
   const save = useCallback(async (key: string): Promise<SaveOutcome> => {
     const row = store.get(key);
@@ -182,37 +205,14 @@ export function useClaimLedger(filters: LedgerFilters, onLoadError: (err: unknow
       const updated = store.update(key, (r) => ({ ...r, saving: false, serverIssues: issues }));
       return { ok: false, check: updated ? checkRow(updated) : null, ...(issues.length === 0 ? { error: err } : {}) };
     }
-  }, [store]);
+  }, [store, refreshPerson]);
 
   const removeDraft = useCallback((key: string) => {
     const row = store.get(key);
     if (row && !row.id) store.remove(key);
   }, [store]);
 
-  /** The saved claim with this id, put back as it is stored (after a form edit or a delete). */
-  const refreshRow = useCallback(async (id: string) => {
-    try {
-      const claim = await invoke('medical/get', { id });
-      if (store.get(id)) store.replace(id, rowFromClaim(claim));
-      else store.append([rowFromClaim(claim)]);
-    } catch (err) {
-      if (err instanceof ApiError && err.body.kind === 'not_found') store.remove(id);
-      else loadError.current(err);
-    }
-  }, [store]);
-
   const dirtyCount = useMemo(() => rows.filter((r) => isDirty(r)).length, [rows]);
-
-  /**
-   * After a save or a delete: the main process re-proposes the person's other claims of the year
-   * (an earlier stay changes what a later one should get), so the held copies are read again —
-   * else the next edit of one would meet a newer version. Rows with unsaved edits are left alone.
-   */
-  const refreshPerson = useCallback(async (personId: string | null | undefined, exceptKey: string | null) => {
-    if (!personId) return;
-    const held = store.getRows().filter((r) => r.id && r.savedPersonId === personId && r.key !== exceptKey && !isDirty(r));
-    for (const r of held) await refreshRow(r.id!);
-  }, [store, refreshRow]);
 
   return { store, rows, total, loading, reload, setValue, setPerson, addRows, save, removeDraft, refreshRow, refreshPerson, dirtyCount, scheduleLive };
 }
