@@ -152,13 +152,14 @@ test('a stay typed late re-proposes the later one, whose row is read again and s
   const JUNE: Slip = { ...FIRST, admission: '20200601', discharge: '2020/6/8', invoice: 'FP-0601', settlement: '2020-06-08' };
   await typeSlip(medical, page, JUNE);
   await expect(medical.status).toContainText('已保存：张三 2020-06-01');
+  // The main process re-proposes June (March now consumes the deductibles first): the ledger
+  // reads June again, so changing it afterwards saves instead of meeting a newer version.
+  const juneReadAgain = page.waitForResponse((r) => r.url().includes('medical/get'));
   await typeSlip(medical, page, FIRST);
   await expect(medical.status).toContainText('已保存：张三 2020-03-02');
-  // The main process re-proposed June (March now consumes the deductibles first): the ledger read
-  // June again, so changing it now saves instead of meeting a newer version.
+  await juneReadAgain;
   await page.keyboard.press('Escape');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('ArrowUp');
+  await medical.row('2020-06-01').getByRole('gridcell').first().click();
   await page.keyboard.press('Control+e');
   const form = page.getByTestId('claim-form');
   await expect(form.getByLabel('入院日期', { exact: true })).toHaveValue('2020-06-01');
