@@ -209,6 +209,8 @@ test('rows pasted from Excel are saved one by one, the wrong one kept and explai
   writeFileSync(sheet, `\uFEFF${[
     SHEET_HEADER,
     `${LI}\t李四\t住院\t市人民医院\t市级\t2020-07-01\t2020-07-09\t\t12000\t11000\t7000\t\t\t\t\t\t\tS-1\t2020-07-09`,
+    // Before 张三's April stay typed above: April's proposal is worked out again.
+    `${ZHANG}\t张三\t住院\t县人民医院\t县级\t2020-02-03\t2020-02-10\t\t30000\t28000\t20000\t\t\t\t\t\t\tS-0\t2020-02-10`,
     `${LI}\t李四\t住院\t市人民医院\t市级\t2020-07-20\t2020-07-10\t\t100\t100\t\t\t\t\t\t\t\tS-2\t`,
   ].join('\n').replaceAll('\t', ',')}\n`);
   await page.getByRole('button', { name: '导入' }).click();
@@ -219,6 +221,8 @@ test('rows pasted from Excel are saved one by one, the wrong one kept and explai
   await shot(page, 'medical-import');
   await dialog.getByRole('button', { name: /仅导入有效行/ }).click();
   await expect(dialog.getByRole('button', { name: /下载未导入的行/ })).toBeVisible();
+  await expect(dialog.getByTestId('import-reproposed')).toContainText('1 条');
+  await shot(page, 'medical-import-done');
   await dialog.getByRole('button', { name: '关闭' }).first().click();
   await expect.poll(() => medical.grid.evaluate((g) => g.textContent ?? '')).toContain('市人民医院');
 

@@ -11,7 +11,8 @@
 import type { Prepared, SqlValue, Tx } from './driver.js';
 
 export class BatchInsert {
-  private pending: SqlValue[][] = [];
+  /** Rows added since the last send, each already as its JSON array text. */
+  private pending: string[] = [];
   private statement: Prepared | null = null;
   private inFlight: Promise<unknown> | null = null;
 
@@ -32,14 +33,24 @@ export class BatchInsert {
 
   /** One row's values, in `columns` order. */
   async add(values: SqlValue[]): Promise<void> {
-    this.pending.push(values);
+    checkJsonValues(values);
+    this.pending.push(JSON.stringify(values));
+    if (this.pending.length >= this.batchSize) await this.send();
+  }
+
+  /**
+   * One row already as a JSON array in `columns` order (JSON.stringify of its values), for a
+   * caller that has that text anyway (the audit chain hashes it): the values are not encoded
+   * again. The caller vouches that they are what JSON carries exactly.
+   */
+  async addJson(row: string): Promise<void> {
+    this.pending.push(row);
     if (this.pending.length >= this.batchSize) await this.send();
   }
 
   private async send(): Promise<void> {
-    const rows = this.pending;
+    const json = `[${this.pending.join(',')}]`;
     this.pending = [];
-    const json = jsonRows(rows);
     this.statement ??= await this.tx.prepare(this.sql());
     await this.inFlight;
     this.inFlight = this.statement.run([json]);
@@ -77,10 +88,12 @@ export class BatchInsert {
 
 /** Rows as one JSON array for jsonb_each; refuses what JSON would not carry exactly. */
 export function jsonRows(rows: readonly SqlValue[][]): string {
-  for (const row of rows) {
-    for (const v of row) {
-      if (typeof v === 'bigint' || Buffer.isBuffer(v) || (typeof v === 'number' && !Number.isFinite(v))) throw new Error(`batch insert: ${typeof v} value ${String(v)}`);
-    }
-  }
+  for (const row of rows) checkJsonValues(row);
   return JSON.stringify(rows);
+}
+
+function checkJsonValues(row: readonly SqlValue[]): void {
+  for (const v of row) {
+    if (typeof v === 'bigint' || Buffer.isBuffer(v) || (typeof v === 'number' && !Number.isFinite(v))) throw new Error(`batch insert: ${typeof v} value ${String(v)}`);
+  }
 }

@@ -25,10 +25,18 @@ export interface AuditRow {
 
 export type AuditContent = Omit<AuditRow, 'hash'>;
 
-export function auditRowHash(row: AuditContent): string {
-  const canonical = JSON.stringify([
+/** What a row's hash is taken over: its content as one JSON array, in column order. */
+export function auditCanonical(row: AuditContent): string {
+  return JSON.stringify([
     row.seq, row.at, row.actor, row.action, row.table_name, row.record_id, row.before_json, row.after_json, row.reason, row.prev_hash,
   ]);
+}
+
+export function auditRowHash(row: AuditContent): string {
+  return hashCanonical(auditCanonical(row));
+}
+
+export function hashCanonical(canonical: string): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -1,7 +1,7 @@
-import type { SqlValue, Tx } from '../db/driver.js';
+import type { Tx } from '../db/driver.js';
 import { BatchInsert } from '../db/batch-insert.js';
 import { nowIso, type ServiceContext } from './context.js';
-import { auditRowHash, chainHead, type AuditContent, type ChainHead } from './audit-chain.js';
+import { auditCanonical, chainHead, hashCanonical, type AuditContent, type ChainHead } from './audit-chain.js';
 
 export type AuditAction = 'insert' | 'update' | 'delete' | 'setting' | 'login' | 'login_failed' | 'logout' | 'reveal';
 
@@ -19,15 +19,18 @@ export interface AuditEntry {
  * Writes are serialised, so the chain head read here is still the head when the row lands.
  */
 export async function writeAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  const { values } = chained(ctx, entry, await chainHead(tx));
-  await tx.run(INSERT_AUDIT, values);
+  const { row, hash } = chained(ctx, entry, await chainHead(tx));
+  await tx.run(INSERT_AUDIT, [row.seq, row.at, row.actor, row.action, row.table_name, row.record_id, row.before_json, row.after_json, row.reason, row.prev_hash, hash]);
 }
 
 const INSERT_AUDIT = `INSERT INTO audit_log (seq, at, actor, action, table_name, record_id, before_json, after_json, reason, prev_hash, hash)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** The next row of the chain after `head`: one format for every writer. */
-function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { values: SqlValue[]; head: ChainHead } {
+/**
+ * The next row of the chain after `head`: one format for every writer. `canonical` is the
+ * JSON text the hash is taken over: the row's columns in AUDIT_COLUMNS order, but the hash.
+ */
+function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { row: AuditContent; canonical: string; hash: string } {
   const row: AuditContent = {
     seq: head.seq + 1,
     at: nowIso(ctx),
@@ -40,11 +43,8 @@ function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { val
     reason: entry.reason ?? null,
     prev_hash: head.hash,
   };
-  const hash = auditRowHash(row);
-  return {
-    values: [row.seq, row.at, row.actor, row.action, row.table_name, row.record_id, row.before_json, row.after_json, row.reason, row.prev_hash, hash],
-    head: { seq: row.seq, hash },
-  };
+  const canonical = auditCanonical(row);
+  return { row, canonical, hash: hashCanonical(canonical) };
 }
 
 const AUDIT_COLUMNS = ['seq', 'at', 'actor', 'action', 'table_name', 'record_id', 'before_json', 'after_json', 'reason', 'prev_hash', 'hash'];
@@ -62,10 +62,18 @@ export class AuditAppender {
     return new AuditAppender(await chainHead(tx), new BatchInsert(tx, 'audit_log', AUDIT_COLUMNS));
   }
 
-  async write(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-    const next = chained(ctx, entry, this.head);
-    this.head = next.head;
-    await this.rows.add(next.values);
+  /** Chains the entry; returns its seq. */
+  async write(ctx: ServiceContext, entry: AuditEntry): Promise<number> {
+    const { row, canonical, hash } = chained(ctx, entry, this.head);
+    this.head = { seq: row.seq, hash };
+    // The row as inserted is the hashed text with the hash after it: its values are encoded once.
+    await this.rows.addJson(`${canonical.slice(0, -1)},"${hash}"]`);
+    return row.seq;
+  }
+
+  /** Every row written so far is in the table when this resolves (a statement may read them). */
+  flush(): Promise<void> {
+    return this.rows.flush();
   }
 
   close(): Promise<void> {

@@ -209,11 +209,9 @@ export function ledgerTable(name: string): LedgerTable | undefined {
 }
 
 function typeIssue(column: string, type: ColumnType, value: unknown): FieldIssue | null {
-  const nullable = type.endsWith('?');
-  if (value === null) return nullable ? null : issue(column, 'required');
-  const base = type.replace('?', '');
-  const ok = base === 'text' ? typeof value === 'string'
-    : base === 'flag' ? value === 0 || value === 1
+  if (value === null) return type.endsWith('?') ? null : issue(column, 'required');
+  const ok = type === 'text' || type === 'text?' ? typeof value === 'string'
+    : type === 'flag' ? value === 0 || value === 1
       : typeof value === 'number' && Number.isSafeInteger(value);
   return ok ? null : issue(column, 'sync.badValue', { column });
 }
@@ -224,7 +222,7 @@ function typeIssue(column: string, type: ColumnType, value: unknown): FieldIssue
  */
 export function shapeIssues(table: LedgerTable, row: PackageRow): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  for (const column of Object.keys(row)) if (!(column in table.types)) issues.push(issue(column, 'sync.unknownColumn', { column }));
+  for (const column in row) if (!(column in table.types)) issues.push(issue(column, 'sync.unknownColumn', { column }));
   for (const column of table.columns) {
     if (!(column in row)) {
       issues.push(issue(column, 'sync.missingColumn', { column }));

@@ -1,18 +1,18 @@
 /**
- * County side: merges one verified package in one transaction — every table in declaration
- * order (parents first), a page of rows at a time through mergePage, each verdict recorded for
- * the receipt in the order the rows came. The rows stream
- * from the file a second time (after the verification pass), and the file's hashes, counts and
- * sums are checked again at the end of each table: a file changed between the two reads rolls
- * the whole package back.
+ * County side: merges one package in one transaction — every table in declaration order
+ * (parents first), a page of rows at a time through mergePage, each verdict recorded for the
+ * receipt in the order the rows came. The rows stream from the file, and the file's hashes,
+ * counts and sums are checked at the end of each table: a file that fails them rolls the whole
+ * package back (import-package.ts merges while it verifies, and only commits what verified).
  */
 import { nowIso, todayOf, type ServiceContext } from '../services/context.js';
 import type { PayloadOpener } from './crypto.js';
 import { registerTownshipIn, type RegisteredTownship } from './identity.js';
 import { ledgerTables, type LedgerTable } from './ledger-tables.js';
-import { mergePage, pagesOf, parentKeys, type MergeContext, type Outcome } from './merge-record.js';
+import { mergePage, pagesOf, parentKeys, readAhead, type MergeContext, type Outcome } from './merge-record.js';
 import { MergeIo } from './merge-writer.js';
 import { packageRows, type OpenedPackage } from './read-package.js';
+import type { TableEntry } from './manifest.js';
 import type { PackageRow } from './streams.js';
 
 /** Rows waiting for a retry after a clash; past this many, clashes are rejected at once. */
@@ -71,7 +71,7 @@ class Recorder {
 
 async function mergeTable(m: MergeContext, rec: Recorder, table: LedgerTable, rows: AsyncIterable<PackageRow>): Promise<void> {
   let deferred: { row: PackageRow; outcome: Outcome }[] = [];
-  for await (const page of pagesOf(rows)) {
+  for await (const page of readAhead(pagesOf(rows))) {
     await mergePage(m, table, page, async (row, outcome) => {
       if (outcome.deferrable && deferred.length < MAX_DEFERRED) deferred.push({ row, outcome });
       else await rec.record(table, row, outcome);
@@ -100,6 +100,8 @@ export interface MergeRequest {
   /** A key the clerk confirmed by fingerprint, registered in the same transaction. */
   register: Omit<RegisteredTownship, 'registeredAt'> | null;
   missing: number[];
+  /** The rows of one table file (default: packageRows); the merge reads each to its end. */
+  rows?: (entry: TableEntry) => AsyncIterable<PackageRow>;
   /** The last step before commit (the package's files taking their names); a throw rolls back. */
   beforeCommit?: () => Promise<void>;
 }
@@ -118,7 +120,7 @@ export async function mergePackage(ctx: ServiceContext, req: MergeRequest): Prom
     try {
       for (const table of ledgerTables) {
         const entry = manifest.tables.find((t) => t.table === table.name);
-        if (entry) await mergeTable(m, rec, table, packageRows(req.pkg, entry, req.opener));
+        if (entry) await mergeTable(m, rec, table, req.rows ? req.rows(entry) : packageRows(req.pkg, entry, req.opener));
         await io.flush();
       }
       await io.audit.write(ctx, {

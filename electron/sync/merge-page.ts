@@ -55,7 +55,11 @@ export class PageLookups {
        FROM json_each(?) j CROSS JOIN ${table.name} t ON t.id = j.value ${originJoin(table.name)}`,
       [JSON.stringify(ids)],
     );
-    return new PageLookups(m, table, rows, new Map(found.map((r) => [String(r.id), r])));
+    const look = new PageLookups(m, table, rows, new Map(found.map((r) => [String(r.id), r])));
+    // Read now, before any row of the page is written: the page's writes may then start while
+    // the rest of it is judged (mergePage), and these answers are the ones one at a time saw.
+    if (look.spec) await look.keysHeld(look.spec);
+    return look;
   }
 
   existing(id: string): WithOrigin | undefined {

@@ -50,9 +50,10 @@ async function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow
   const issues: FieldIssue[] = [];
   for (const link of table.parents) {
     const key = String(row[link.column]);
+    const parent = await look.parent(link, key);
+    if (parent && parent.deleted_at === null && parent._origin_township === m.township) continue;
     const field = camel(link.column);
     const params = { table: ledgerTables.find((t) => t.name === link.table)?.label ?? link.table, key };
-    const parent = await look.parent(link, key);
     if (!parent) {
       issues.push(issue(field, m.rejected.has(`${link.table}:${key}`) ? 'sync.parentRejected' : 'sync.parentMissing', params));
     } else if (parent.deleted_at !== null) {
@@ -64,9 +65,36 @@ async function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow
   return issues;
 }
 
-/** The verdict on one row of a page, and its write (queued) when accepted. */
-async function judgeRow(m: MergeContext, table: LedgerTable, row: PackageRow, look: PageLookups): Promise<Outcome> {
+/**
+ * What judgeRow finds in a row without the database: its shape and, for a live approved row,
+ * its ledger's checks (pure functions of the row). Worked out for a whole page while the
+ * previous page is being written; a check that throws throws where judgeRow would call it.
+ */
+interface RowChecks {
+  shape: FieldIssue[];
+  validated: { issues: FieldIssue[] } | { error: unknown } | null;
+}
+
+function rowChecks(m: MergeContext, table: LedgerTable, row: PackageRow): RowChecks {
   const shape = shapeIssues(table, row);
+  if (shape.length > 0 || row.deleted_at !== null || (table.review && row[table.review.column] !== table.review.approved)) return { shape, validated: null };
+  try {
+    return { shape, validated: { issues: table.validate(row, m.row) } };
+  } catch (error) {
+    return { shape, validated: { error } };
+  }
+}
+
+function validated(m: MergeContext, table: LedgerTable, row: PackageRow, checks: RowChecks): FieldIssue[] {
+  const v = checks.validated;
+  if (!v) return table.validate(row, m.row);
+  if ('error' in v) throw v.error;
+  return v.issues;
+}
+
+/** The verdict on one row of a page, and its write (queued) when accepted. */
+async function judgeRow(m: MergeContext, table: LedgerTable, row: PackageRow, look: PageLookups, checks: RowChecks): Promise<Outcome> {
+  const shape = checks.shape;
   if (shape.length > 0) return rejected(shape);
   const id = String(row.id);
   const incoming = row.row_version as number;
@@ -92,7 +120,7 @@ async function judgeRow(m: MergeContext, table: LedgerTable, row: PackageRow, lo
     if (table.review && row[table.review.column] !== table.review.approved) {
       return rejected([issue(camel(table.review.column), 'sync.notApproved', { state: String(row[table.review.column]) })]);
     }
-    const issues = [...table.validate(row, m.row), ...(await parentIssues(m, table, row, look))];
+    const issues = [...validated(m, table, row, checks), ...(await parentIssues(m, table, row, look))];
     if (issues.length > 0) return rejected(issues);
     const clashes = await look.clashes(row);
     if (clashes.length > 0) return rejected(clashes, true);
@@ -104,7 +132,9 @@ async function judgeRow(m: MergeContext, table: LedgerTable, row: PackageRow, lo
 }
 
 /** Rows a page holds at most: one look-up per page and table, a page in memory. */
-export const PAGE_ROWS = 1000;
+export const PAGE_ROWS = 5000;
+/** Rows judged between two sends of their writes within a page. */
+const SEND_EVERY = 250;
 
 /** The rows in pages of at most PAGE_ROWS, a page never holding one id twice (the second sees the first written). */
 export async function* pagesOf(rows: AsyncIterable<PackageRow> | Iterable<PackageRow>): AsyncIterable<PackageRow[]> {
@@ -124,16 +154,45 @@ export async function* pagesOf(rows: AsyncIterable<PackageRow> | Iterable<Packag
 }
 
 /**
+ * The same items, the next one asked for as soon as one is handed out: the next page is read
+ * from the file (inflated, parsed, tallied) while the database works on this one. An error
+ * reading ahead surfaces where it would have without the read-ahead, when that item is due.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncIterable<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = it.next();
+      // Reported when awaited; never left unhandled meanwhile.
+      next.catch(() => undefined);
+      yield item.value;
+    }
+  } finally {
+    // Stopped early (a failed page): the source closes once its current read settles.
+    await next.then(() => it.return?.(), () => undefined);
+  }
+}
+
+/**
  * Judges a page of rows in order, as one at a time would: `settle` gets each verdict before the
  * next row is judged. The page's writes are under way when this returns: m.io.rows.flush()
  * (the next page, the end of the table) waits for them.
  */
 export async function mergePage(m: MergeContext, table: LedgerTable, rows: readonly PackageRow[], settle: (row: PackageRow, outcome: Outcome) => Promise<void>): Promise<void> {
+  // What needs no database is worked out while the previous page is still being written.
+  const checks = rows.map((row) => rowChecks(m, table, row));
   // The previous page's rows and origins land before this page reads (a page may repeat an id).
   await m.io.rows.flush();
   await m.io.origins.flush();
   const look = await PageLookups.load(m, table, rows);
-  for (const row of rows) await settle(row, await judgeRow(m, table, row, look));
+  for (let i = 0; i < rows.length; i++) {
+    await settle(rows[i]!, await judgeRow(m, table, rows[i]!, look, checks[i]!));
+    // The writes so far go to the database while the rest of the page is judged.
+    if (i % SEND_EVERY === SEND_EVERY - 1) m.io.rows.send();
+  }
   // Written while the next page is read from the file; flush() waits for them.
   m.io.rows.send();
 }

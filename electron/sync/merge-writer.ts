@@ -38,7 +38,7 @@ export class MergeIo {
       onConflict: 'ON CONFLICT(table_name, record_id) DO UPDATE SET row_version = excluded.row_version, package_id = excluded.package_id',
     });
     this.conflicts = new BatchInsert(q.tx, 'package_conflict', ['package_id', 'table_name', 'record_id', 'township_code', 'county_version', 'incoming_version', 'detected_at'], { batchSize: 100 });
-    this.rows = new RowWrites(q);
+    this.rows = new RowWrites(q, audit);
   }
 
   static async open(tx: Tx, ctx: ServiceContext): Promise<MergeIo> {
@@ -71,11 +71,15 @@ export class MergeIo {
   }
 }
 
-type Write = { kind: 'insert' | 'update'; table: LedgerTable; values: SqlValue[] };
+/**
+ * An insert names its audit row, whose after_json holds the row's declared values, and the
+ * change_seq it gets: SQLite takes the values from there, so a row is encoded and bound once.
+ */
+type Write = { kind: 'insert'; table: LedgerTable; values: [auditSeq: number, changeSeq: number] } | { kind: 'update'; table: LedgerTable; values: SqlValue[] };
 
 /**
  * Row writes of a page, in order. A run of inserts into one table goes in as one statement
- * (the rows as JSON, see BatchInsert); a run of updates as one prepared UPDATE per row, sent
+ * (the values read from the rows' audit rows, flushed first); a run of updates as one prepared UPDATE per row, sent
  * without waiting for each. Runs follow each other in order, so the database passes through
  * the same states as with one write at a time. send() starts them and returns; flush() waits.
  */
@@ -83,7 +87,7 @@ export class RowWrites {
   private pending: Write[] = [];
   private inFlight: Promise<void> | null = null;
 
-  constructor(private readonly q: StatementCache) {}
+  constructor(private readonly q: StatementCache, private readonly audit: AuditAppender) {}
 
   add(write: Write): void {
     this.pending.push(write);
@@ -125,16 +129,23 @@ export class RowWrites {
       let end = start + 1;
       while (end < writes.length && writes[end]!.kind === first.kind && writes[end]!.table === first.table) end++;
       const run = writes.slice(start, end).map((w) => w.values);
-      if (first.kind === 'insert') await this.insertRun(first.table, run);
+      if (first.kind === 'insert') await this.insertRun(first.table, run as [number, number][]);
       else await this.updateRun(first.table, run);
       start = end;
     }
   }
 
-  private async insertRun(table: LedgerTable, rows: SqlValue[][]): Promise<void> {
-    const columns = [...table.columns, 'change_seq'];
-    const picks = columns.map((_, i) => `value ->> ${i}`).join(', ');
-    const statement = await this.q.statement(`INSERT INTO ${table.name} (${columns.join(', ')}) SELECT ${picks} FROM jsonb_each(?)`);
+  /** The rows' values from their audit rows, which land first; in the order they were judged. */
+  private async insertRun(table: LedgerTable, rows: [number, number][]): Promise<void> {
+    await this.audit.flush();
+    // Each audit text is parsed once (jsonb), not once per column.
+    const picks = table.columns.map((c) => `j ->> '$.${c}'`).join(', ');
+    const statement = await this.q.statement(
+      `WITH sent AS MATERIALIZED (
+         SELECT p.key AS k, p.value ->> 1 AS change_seq, jsonb(a.after_json) AS j FROM jsonb_each(?) p CROSS JOIN audit_log a ON a.seq = p.value ->> 0
+       )
+       INSERT INTO ${table.name} (${table.columns.join(', ')}, change_seq) SELECT ${picks}, change_seq FROM sent WHERE true ORDER BY k`,
+    );
     await statement.run([jsonRows(rows)]);
   }
 
@@ -155,13 +166,23 @@ function declared(table: LedgerTable, row: PackageRow): Values {
   return values;
 }
 
+/** The row has exactly the declared columns, in their order, none undefined: it is its own declared(). */
+function isDeclared(table: LedgerTable, row: PackageRow): boolean {
+  const columns = table.columns;
+  let i = 0;
+  for (const c in row) {
+    if (c !== columns[i] || row[c] === undefined) return false;
+    i++;
+  }
+  return i === columns.length;
+}
+
 /** Queues the insert (written by io.rows.flush()) and chains its audit row. */
 export async function insertAsSent(io: MergeIo, table: LedgerTable, row: PackageRow, reason: string): Promise<void> {
-  const values = declared(table, row);
-  const sent = table.columns.map((c) => values[c]!);
-  sent.push(io.seq.next());
-  io.rows.add({ kind: 'insert', table, values: sent });
-  await io.audit.write(io.ctx, { action: 'insert', table: table.name, recordId: String(values.id), before: null, after: values, reason });
+  const values = isDeclared(table, row) ? (row as Values) : declared(table, row);
+  const changeSeq = io.seq.next();
+  const auditSeq = await io.audit.write(io.ctx, { action: 'insert', table: table.name, recordId: String(values.id), before: null, after: values, reason });
+  io.rows.add({ kind: 'insert', table, values: [auditSeq, changeSeq] });
 }
 
 /** Queues the update (written by io.rows.flush()); says whether it tombstones the row. */

@@ -118,6 +118,16 @@ describe('a package that fails a check is refused whole, with the check and the 
     expect(summed.message).toBe('文件 data/household.ndjson.gz.enc 的 subsidy_fen 合计与清单不符（检查：金额合计）：清单 880000 分，实为 - 分');
   });
 
+  it('a package with several problems: the contents are named before the sequence, though the rows are merged as they are read', async () => {
+    await exchangeKeys(township, county);
+    const pkg = await exportPackage(township.workstation.ctx, { outDir: out });
+    const late = (m: Manifest) => Object.assign(m, { sequence: 3, baseSequence: 2 });
+    const gap = await refused(await resigned(pkg, 'gap.tzpkg', late));
+    expect(gap.outcome.refusal).toMatchObject({ code: 'package.sequenceGap' });
+    const both = await refused(await resigned(pkg, 'both.tzpkg', (m) => void (late(m).tables.find((t) => t.table === 'person')!.rows += 1)));
+    expect(both.outcome.refusal).toMatchObject({ code: 'package.countMismatch', params: { file: 'data/person.ndjson.gz.enc', expected: 5, actual: 4 } });
+  });
+
   it('truncated: the archive structure', async () => {
     await exchangeKeys(township, county);
     const pkg = await exportPackage(township.workstation.ctx, { outDir: out });

@@ -44,16 +44,23 @@ export class LineTooLong extends Error {
 
 /** NDJSON lines with their 1-based numbers; a line longer than `maxBytes` stops the read. */
 export async function* splitLines(source: Chunks, maxBytes = 1024 * 1024): AsyncIterable<{ text: string; line: number }> {
+  // Only the unfinished line at a chunk's end is copied; whole lines are read where they lie.
   let rest: Buffer = Buffer.alloc(0);
   let line = 0;
   for await (const chunk of source) {
-    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : Buffer.from(chunk);
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+    let nl = buf.indexOf(10);
+    if (rest.length > 0 && nl !== -1) {
+      yield { text: Buffer.concat([rest, buf.subarray(0, nl)]).toString('utf8'), line: ++line };
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    for (; nl !== -1; nl = buf.indexOf(10, start)) {
       yield { text: buf.toString('utf8', start, nl), line: ++line };
       start = nl + 1;
     }
-    rest = buf.subarray(start);
+    rest = start === 0 && rest.length > 0 ? Buffer.concat([rest, buf]) : Buffer.from(buf.subarray(start));
     if (rest.length > maxBytes) throw new LineTooLong(line + 1);
   }
   if (rest.length > 0) yield { text: rest.toString('utf8'), line: ++line };

@@ -13,6 +13,8 @@ export const importSummary = z.object({
   persons: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
   /** Ledgers of one record per row (教育资助): what the rows did. */
   records: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }).optional(),
+  /** 医疗报销: claims already held whose proposal or warnings changed because rows dated before them came in. */
+  reproposed: z.number().int().optional(),
   /** Every bad row with its row number, column and reason. */
   issues: z.array(fieldIssue),
   /** Headers that were not recognised and so were ignored. */

@@ -45,6 +45,14 @@ describe('parseMoney', () => {
     expect(fen(parseMoney('90,071,992,547,409.91'))).toBe(Number.MAX_SAFE_INTEGER);
   });
 
+  it('reads plain amounts and cleaned-up ones alike, at the edge of the quick path too', () => {
+    for (const [plain, typed] of [['0.5', '０.５'], ['00012.3', '12.30元'], ['9999999999999.99', '9,999,999,999,999.99'], ['10000000000000.01', '¥10000000000000.01'], ['7.', '7']] as const) {
+      expect(parseMoney(plain)).toEqual(parseMoney(typed));
+    }
+    expect(fen(parseMoney('9999999999999.99'))).toBe(999999999999999);
+    expect(fen(parseMoney('10000000000000.01'))).toBe(1000000000000001);
+  });
+
   it('refuses amounts too large to count exactly', () => {
     expect(code(parseMoney('90071992547409.92'))).toBe('money.tooLarge');
     expect(code(parseMoney('99999999999999999999'))).toBe('money.tooLarge');

@@ -20,7 +20,13 @@ function toAscii(raw: string): string {
     .replace(/[\s\u3000]/g, '');
 }
 
+/** What a sheet or a form usually holds ("1234", "1234.5", "1234.50"): read without clean-up. */
+const PLAIN_AMOUNT = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+
 export function parseMoney(raw: string | number, field = 'amount'): MoneyResult {
+  // Imports parse millions of amounts; the clean-up below allocates a string per step.
+  const plain = PLAIN_AMOUNT.exec(typeof raw === 'number' ? String(raw) : raw);
+  if (plain) return { ok: true, fen: Number(plain[1]) * 100 + Number((plain[2] ?? '').padEnd(2, '0')) };
   let text = typeof raw === 'number' ? String(raw) : toAscii(raw);
   if (text === '') return { ok: false, issue: issue(field, 'required') };
   text = text.replace(/^[¥￥]/, '').replace(/元$/, '');

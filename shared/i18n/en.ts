@@ -388,6 +388,7 @@ export const en: DeepPartialStrings<Messages> = {
       rows: 'Rows', validRows: 'Valid rows', households: 'Households', persons: 'Members',
       recordsOf: { persons: 'Members', housing: 'Repairs', school: 'Aid records', medical: 'Claims', 'water-assessment': 'Assessments', 'water-test': 'Tests' },
       changes: '{{added}} added, {{updated}} updated, {{unchanged}} unchanged',
+      reproposed: 'Claims re-proposed', reproposedHint: '{{count}} (held claims of the same person and year dated after the imported stays: proposals and warnings updated, typed amounts unchanged)',
       ignored: 'Unrecognised columns, ignored: {{columns}}',
       noBadRows: 'No errors found; ready to import.',
       blockedHint: '{{count}} error(s): the whole sheet cannot be imported. Fix the sheet and choose it again, or import only the valid rows.',

@@ -444,6 +444,7 @@ export const zhCN = {
       rows: '表中行数', validRows: '有效行数', households: '户', persons: '成员',
       recordsOf: { persons: '成员', housing: '改造记录', school: '资助记录', medical: '报销记录', 'water-assessment': '评估记录', 'water-test': '检测记录' },
       changes: '新增 {{added}}，更新 {{updated}}，无变化 {{unchanged}}',
+      reproposed: '已有报销重新测算', reproposedHint: '{{count}} 条（同一人当年日期在导入就诊之后的报销，测算值和提醒随之更新，录入的金额不变）',
       ignored: '以下列未识别，已忽略：{{columns}}',
       noBadRows: '没有发现错误，可以导入。',
       blockedHint: '有 {{count}} 处错误，不能整表导入。可以改正表格后重新选择文件，或者只导入有效行。',

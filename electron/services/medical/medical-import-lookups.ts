@@ -20,13 +20,15 @@ const KEY_BATCH = 500;
 
 export class ClaimPageLookups implements ClaimLookups {
   private readonly claims = new Map<string, Dated[]>();
+  /** `person|year` of the people who had claims held that year before this import. */
+  readonly held = new Set<string>();
 
-  constructor(private readonly persons: Map<string, ClaimantRecord>, private readonly policies: PolicyCache) {}
+  private constructor(private readonly persons: Map<string, ClaimantRecord>, private readonly policies: PolicyCache) {}
 
-  /** The page's people's live claims in `years`. */
-  async loadClaims(tx: Tx, personIds: string[], years: number[]): Promise<void> {
-    this.claims.clear();
-    if (personIds.length === 0 || years.length === 0) return;
+  /** Look-ups for one page: its people's live claims in `years`. */
+  static async load(tx: Tx, persons: Map<string, ClaimantRecord>, policies: PolicyCache, personIds: string[], years: number[]): Promise<ClaimPageLookups> {
+    const lookups = new ClaimPageLookups(persons, policies);
+    if (years.length === 0) return lookups;
     for (let at = 0; at < personIds.length; at += KEY_BATCH) {
       const ids = personIds.slice(at, at + KEY_BATCH);
       const rows = await tx.all<PriorRecord>(
@@ -36,12 +38,16 @@ export class ClaimPageLookups implements ClaimLookups {
         [...ids, ...years],
       );
       const claims = toPriorClaims(rows);
-      rows.forEach((r, i) => this.add(r.person_id, r.policy_year, r.admission_date, r.discharge_date, claims[i]!));
+      rows.forEach((r, i) => {
+        lookups.add(r.person_id, r.policy_year, r.admission_date, r.discharge_date, claims[i]!);
+        lookups.held.add(personYear(r.person_id, r.policy_year));
+      });
     }
+    return lookups;
   }
 
   add(personId: string, year: number, admission: string, discharge: string, claim: PriorClaim): void {
-    const key = `${personId}|${year}`;
+    const key = personYear(personId, year);
     const list = this.claims.get(key);
     if (list) list.push({ admission, discharge, claim });
     else this.claims.set(key, [{ admission, discharge, claim }]);
@@ -62,6 +68,8 @@ export class ClaimPageLookups implements ClaimLookups {
       .map((c) => c.claim);
   }
 }
+
+export const personYear = (personId: string, year: number) => `${personId}|${year}`;
 
 const invoiceKey = (hospital: string, invoice: string) => `${hospital}\u0000${invoice}`;
 const visitKey = (personId: string, hospital: string, admission: string) => `${personId}\u0000${hospital}\u0000${admission}`;

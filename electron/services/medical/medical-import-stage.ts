@@ -4,7 +4,7 @@
  * back a page at a time in the order the checks need (per person, by date). The table goes
  * with the transaction (rolled back with a preview, dropped at the end of a commit).
  */
-import type { Tx } from '../../db/driver.js';
+import type { SqlValue, Tx } from '../../db/driver.js';
 import { BatchInsert } from '../../db/batch-insert.js';
 import type { ClaimFields, ParsedRow } from './medical-sheet-rows.js';
 
@@ -26,6 +26,12 @@ interface StagedRecord {
   fields: string;
 }
 
+/** A parsed row as the stage stores it. */
+export function stagedValues(row: ParsedRow & { fields: ClaimFields }): SqlValue[] {
+  const f = row.fields;
+  return [row.rowNumber, row.idNumber, row.personName, f.hospitalName, f.invoiceNo, f.admissionDate, f.dischargeDate, JSON.stringify(f)];
+}
+
 export interface SheetDuplicate {
   rowNumber: number;
   field: 'invoiceNo' | 'admissionDate';
@@ -44,10 +50,9 @@ export class MedicalImportStage {
     return new MedicalImportStage(tx, new BatchInsert(tx, TABLE, columns));
   }
 
-  /** A row whose cells parsed (fields set). */
-  add(row: ParsedRow & { fields: ClaimFields }): Promise<void> {
-    const f = row.fields;
-    return this.insert.add([row.rowNumber, row.idNumber, row.personName, f.hospitalName, f.invoiceNo, f.admissionDate, f.dischargeDate, JSON.stringify(f)]);
+  /** A row whose cells parsed, as stagedValues() gives it. */
+  add(values: SqlValue[]): Promise<void> {
+    return this.insert.add(values);
   }
 
   /** Ends loading; builds the index the pages are read in. */
@@ -70,19 +75,29 @@ export class MedicalImportStage {
     return rows.map((r) => ({ rowNumber: r.row_number, field: r.field, firstRow: r.first_row }));
   }
 
-  /** Every staged row in (ID number, admission, discharge, row) order, `size` at a time. */
+  /**
+   * Every staged row in (ID number, admission, discharge, row) order, about `size` at a time.
+   * A page ends with its last person's last row, so no person spans two pages: the checks of a
+   * page then need nothing written by the page before it, and can be prepared while it is written.
+   */
   async *pages(size: number): AsyncGenerator<StagedRow[]> {
-    let after: [string, string, string, number] | null = null;
+    const columns = 'row_number, id_number, person_name, admission_date, discharge_date, fields';
+    const order = 'ORDER BY id_number, admission_date, discharge_date, row_number';
+    let afterPerson: string | null = null;
     for (;;) {
       const records: StagedRecord[] = await this.tx.all<StagedRecord>(
-        `SELECT row_number, id_number, person_name, admission_date, discharge_date, fields FROM ${TABLE}
-         ${after ? 'WHERE (id_number, admission_date, discharge_date, row_number) > (?, ?, ?, ?)' : ''}
-         ORDER BY id_number, admission_date, discharge_date, row_number LIMIT ?`,
-        [...(after ?? []), size],
+        `SELECT ${columns} FROM ${TABLE} ${afterPerson === null ? '' : 'WHERE id_number > ?'} ${order} LIMIT ?`,
+        [...(afterPerson === null ? [] : [afterPerson]), size],
       );
       if (records.length === 0) return;
       const last = records[records.length - 1]!;
-      after = [last.id_number, last.admission_date, last.discharge_date, last.row_number];
+      if (records.length === size) {
+        records.push(...await this.tx.all<StagedRecord>(
+          `SELECT ${columns} FROM ${TABLE} WHERE id_number = ? AND (admission_date, discharge_date, row_number) > (?, ?, ?) ${order}`,
+          [last.id_number, last.admission_date, last.discharge_date, last.row_number],
+        ));
+      }
+      afterPerson = last.id_number;
       yield records.map((r) => ({ rowNumber: r.row_number, idNumber: r.id_number, personName: r.person_name, fields: JSON.parse(r.fields) as ClaimFields }));
     }
   }

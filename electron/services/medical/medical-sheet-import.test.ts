@@ -105,7 +105,7 @@ describe('medical sheet import', () => {
     expect(missing.issues.map((i) => i.column)).toEqual(['就诊类型', '医院名称', '入院日期', '出院日期', '政策范围内费用']);
   });
 
-  it('checks a person\'s claims in date order even when they fall on different pages', async () => {
+  it('proposes the same whatever the page size (pages end with a person\'s last stay)', async () => {
     // Five stays for 张三 (deductible and cap consumed across them) and two for others, shuffled.
     const rows = [
       stay(ZHANG_ID, '张三', '2020-09-01', '2020-09-05', 'Z5'),
@@ -136,5 +136,43 @@ describe('medical sheet import', () => {
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
     expect(await main(['import', '--db', f.file, '--kind', 'medical', file, '--json'])).toBe(0);
     expect(JSON.parse(out.join('\n'))).toMatchObject({ ok: true, records: { added: 1 } });
+  });
+});
+
+describe('medical import of stays dated before claims already held', () => {
+  /** 张三's March stay with the amounts of a first claim of 2020 (as countyStay). */
+  const upload = csv(`${ZHANG_ID},张三,住院,冠县人民医院,县级,2020-03-02,2020-03-10,脑梗死,25000,22000,17200,0,480,3024,777.60,0,,MARCH,2020-03-10`);
+
+  it('re-proposes the held later claims of that person and year, audited, and counts them', async () => {
+    const june = (await f.call('medical/save', { claim: countyStay(ids.张三, { admissionDate: '2020-06-01', dischargeDate: '2020-06-09', invoiceNo: 'JUNE' }) })).claim;
+    const li = (await f.call('medical/save', { claim: countyStay(ids.李四, { admissionDate: '2020-07-01', dischargeDate: '2020-07-09', invoiceNo: 'LI' }) })).claim;
+
+    // The preview says so and changes nothing.
+    expect(await f.call('import/preview', upload)).toMatchObject({ issues: [], records: { added: 1 }, reproposed: 1 });
+    expect((await f.call('medical/get', { id: june.id })).rowVersion).toBe(1);
+
+    expect(await f.call('import/commit', upload)).toMatchObject({ committed: true, records: { added: 1 }, reproposed: 1 });
+    const juneAfter = await f.call('medical/get', { id: june.id });
+    // As if March had been typed first from the form (claim-service.test.ts): June's proposal moves, what was typed stays.
+    expect(juneAfter.proposal).not.toEqual(june.proposal);
+    expect(juneAfter.warnings.map((w) => `${w.field}:${w.code}`)).toContain('criticalIllness:medical.differsFromProposal');
+    expect(juneAfter).toMatchObject({ basicInsurance: june.basicInsurance, criticalIllness: june.criticalIllness, rowVersion: 2 });
+    const proposeJune = await f.call('medical/propose', {
+      claimId: june.id, personId: ids.张三, visitType: 'inpatient', hospitalLevel: 'county', hospitalName: '冠县人民医院',
+      admissionDate: '2020-06-01', dischargeDate: '2020-06-09', totalCost: 2_500_000, inScopeCost: 2_200_000, basicInsurance: 1_720_000,
+    });
+    expect(proposeJune.proposal?.priorClaims).toBe(1);
+    expect(juneAfter.proposal).toMatchObject(proposeJune.proposal!.amounts);
+    const audit = await f.workstation.db.all<{ after_json: string }>("SELECT after_json FROM audit_log WHERE record_id = ? AND action = 'update'", [june.id]);
+    expect(audit).toHaveLength(1);
+    expect(Object.keys(JSON.parse(audit[0]!.after_json) as object).every((k) => k.startsWith('proposed_') || k === 'warnings')).toBe(true);
+    // Another person's claim is not touched.
+    expect((await f.call('medical/get', { id: li.id })).rowVersion).toBe(1);
+  });
+
+  it('leaves the count out when nothing was held for the people imported', async () => {
+    const done = await f.call('import/commit', upload);
+    expect(done).toMatchObject({ committed: true, records: { added: 1 } });
+    expect(done.reproposed).toBeUndefined();
   });
 });

@@ -9,6 +9,17 @@ describe('claim dates', () => {
     expect(isRealDate('2020-1-01')).toBe(false);
   });
 
+  it('counts month lengths and leap centuries', () => {
+    expect(isRealDate('2000-02-29')).toBe(true);
+    expect(isRealDate('2100-02-29')).toBe(false);
+    expect(isRealDate('2020-04-31')).toBe(false);
+    expect(isRealDate('2020-12-31')).toBe(true);
+    expect(isRealDate('2020-00-10')).toBe(false);
+    expect(isRealDate('2020-01-00')).toBe(false);
+    expect(isRealDate('1899-12-31')).toBe(false);
+    expect(isRealDate('1900-01-01')).toBe(true);
+  });
+
   it('takes the policy year from the discharge date unless given', () => {
     expect(claimPolicyYear({ dischargeDate: '2020-03-04' })).toBe(2020);
     expect(claimPolicyYear({ dischargeDate: '2020-03-04', policyYear: 2019 })).toBe(2019);

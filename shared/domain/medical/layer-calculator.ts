@@ -79,8 +79,9 @@ export interface LayerProposalResult {
   overCeiling: boolean;
 }
 
-function fen(value: number, what: string): Fen {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be integer fen, got ${value}`);
+/** `code` is only joined into the message when a value is wrong: this runs per prior claim and layer. */
+function fen(value: number, what: string, code?: string): Fen {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${code === undefined ? what : `${what} ${code}`} must be integer fen, got ${value}`);
   return Math.max(0, value);
 }
 
@@ -88,45 +89,76 @@ function byPosition(rules: PolicyYearRules): PolicyLayerRule[] {
   return [...rules.layers].sort((a, b) => a.position - b.position);
 }
 
-/** The base an earlier claim gave `layer`, from the amounts actually paid by the layers before it. */
-function priorBase(layer: PolicyLayerRule, ordered: readonly PolicyLayerRule[], prior: PriorClaim): Fen {
-  const inScope = fen(prior.inScopeFen, 'prior inScopeFen');
+/**
+ * What each earlier claim paid per layer (in `ordered` order) and, per layer, what the layers
+ * before it paid: read once per claim rather than once per layer and prior claim.
+ */
+interface PriorPaid {
+  prior: PriorClaim;
+  paid: Fen[];
+  /** paidBefore[i]: the sum of `paid` over the layers positioned strictly before layer i. */
+  paidBefore: Fen[];
+}
+
+function priorPayments(ordered: readonly PolicyLayerRule[], priors: readonly PriorClaim[]): PriorPaid[] {
+  return priors.map((prior) => {
+    const paid = ordered.map((l) => fen(prior.layers[l.code] ?? 0, 'prior', l.code));
+    const paidBefore: Fen[] = [];
+    let before = 0;
+    let all = 0;
+    for (let i = 0; i < ordered.length; i++) {
+      // Layers sharing a position do not count towards each other.
+      if (i > 0 && ordered[i]!.position !== ordered[i - 1]!.position) before = all;
+      paidBefore.push(before);
+      all += paid[i]!;
+    }
+    return { prior, paid, paidBefore };
+  });
+}
+
+/** The base an earlier claim gave layer `index`, from the amounts actually paid by the layers before it. */
+function priorBase(layer: PolicyLayerRule, index: number, p: PriorPaid): Fen {
+  const inScope = fen(p.prior.inScopeFen, 'prior inScopeFen');
   if (layer.base === 'in_scope') return inScope;
-  const paidBefore = ordered
-    .filter((l) => l.position < layer.position)
-    .reduce((sum, l) => sum + fen(prior.layers[l.code] ?? 0, `prior ${l.code}`), 0);
-  return Math.max(0, inScope - paidBefore);
+  return Math.max(0, inScope - p.paidBefore[index]!);
 }
 
 export function proposeLayers(input: ProposeInput): LayerProposalResult {
   const { rules, claim } = input;
-  const priors = input.priorClaims ?? [];
   const totalFen = fen(claim.totalFen, 'totalFen');
   const inScopeFen = Math.min(fen(claim.inScopeFen, 'inScopeFen'), totalFen);
   const ordered = byPosition(rules);
+  const priors = priorPayments(ordered, input.priorClaims ?? []);
 
   let remaining = inScopeFen;
   const layers: LayerProposal[] = [];
-  for (const layer of ordered) {
-    const paidThisYear = priors.reduce((sum, p) => sum + fen(p.layers[layer.code] ?? 0, `prior ${layer.code}`), 0);
+  for (let index = 0; index < ordered.length; index++) {
+    const layer = ordered[index]!;
+    let paidThisYear = 0;
+    for (const p of priors) paidThisYear += p.paid[index]!;
     const capRemainingFen = layer.annualCapFen === null ? null : Math.max(0, layer.annualCapFen - paidThisYear);
     const { deductibleFen, ratioBp } = rateFor(layer, claim.visitType, claim.hospitalLevel);
-    const common = { position: layer.position, code: layer.code, base: layer.base, deductibleFen, ratioBp, capRemainingFen };
+    // Literals rather than a spread of the shared fields: V8 copies spreads slowly, and this runs
+    // for every layer of every imported row.
+    const proposal = (applies: boolean, baseFen: Fen, deductibleAppliedFen: Fen, proposedFen: Fen): LayerProposal => ({
+      position: layer.position, code: layer.code, base: layer.base, applies, baseFen, deductibleFen, deductibleAppliedFen, ratioBp, capRemainingFen, proposedFen,
+    });
 
     if (!layerApplies(layer, claim.visitType)) {
-      layers.push({ ...common, applies: false, baseFen: 0, deductibleAppliedFen: 0, proposedFen: 0 });
+      layers.push(proposal(false, 0, 0, 0));
       continue;
     }
 
     const baseFen = layer.base === 'in_scope' ? inScopeFen : remaining;
-    const consumed = layer.deductibleScope === 'year'
-      ? priors.filter((p) => layerApplies(layer, p.visitType)).reduce((sum, p) => sum + priorBase(layer, ordered, p), 0)
-      : 0;
+    let consumed = 0;
+    if (layer.deductibleScope === 'year') {
+      for (const p of priors) if (layerApplies(layer, p.prior.visitType)) consumed += priorBase(layer, index, p);
+    }
     const deductibleAppliedFen = Math.min(Math.max(0, deductibleFen - consumed), baseFen);
     const computed = applyBp(baseFen - deductibleAppliedFen, ratioBp);
     const proposedFen = Math.min(computed, remaining, capRemainingFen ?? Number.MAX_SAFE_INTEGER);
     remaining -= proposedFen;
-    layers.push({ ...common, applies: true, baseFen, deductibleAppliedFen, proposedFen });
+    layers.push(proposal(true, baseFen, deductibleAppliedFen, proposedFen));
   }
 
   const amounts: LayerAmounts = Object.fromEntries(layers.map((l) => [l.code, l.proposedFen]));

@@ -20,6 +20,12 @@ export function ImportSummaryView({ summary, done, kind }: { summary: ImportSumm
           <>
             <dt>{t(`ui.import.recordsOf.${kind}`)}</dt>
             <dd>{t('ui.import.changes', summary.records ?? summary.households)}</dd>
+            {(summary.reproposed ?? 0) > 0 && (
+              <>
+                <dt>{t('ui.import.reproposed')}</dt>
+                <dd data-testid="import-reproposed">{t('ui.import.reproposedHint', { count: summary.reproposed })}</dd>
+              </>
+            )}
           </>
         ) : (
           <>
