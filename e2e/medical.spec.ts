@@ -144,6 +144,11 @@ test('enters two slips by keyboard alone, refuses a duplicate, flags the ceiling
   await page.getByRole('button', { name: '保存政策' }).click();
   await expect(page.getByText('已保存 2021 年度政策规则')).toBeVisible();
   await shot(page, 'medical-policy');
+  // The 2020 slips entered above, worked out again under the current 2020 rules (unchanged: nothing moves).
+  await page.getByLabel('政策年度').selectOption('2020');
+  await page.getByRole('button', { name: '按现行规则重新测算 2020 年度报销' }).click();
+  await expect(page.getByTestId('repropose-result')).toHaveText(/^2020 年度共 [1-9]\d* 条报销已重新测算，其中 0 条的测算值或提醒有变化。$/);
+  await shot(page, 'medical-policy-repropose');
 });
 
 test('a stay typed late re-proposes the later one, whose row is read again and still saves', async ({ app, page }: { app: AppServer; page: Page }) => {

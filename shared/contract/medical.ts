@@ -340,6 +340,15 @@ export const medicalApi = {
     z.object({ rules: policyYearRules, rowVersion: rowVersion.nullable().default(null) }),
     policyGetOutput,
   ),
+  /**
+   * Works out every live claim of the year again under its current rules (after they changed):
+   * proposals and warnings only, each change audited; typed amounts stay. `claims` were looked
+   * at, `changed` got a new proposal or new warnings.
+   */
+  'medical/policy/repropose': method(
+    z.object({ year: z.number().int().min(2000).max(2100) }),
+    z.object({ year: z.number().int(), claims: z.number().int(), changed: z.number().int() }),
+  ),
   'reports/medicalLayers': method(medicalLayersQuery, medicalLayersReport),
   /** The same report as an .xlsx (by village, by visit type, totals). */
   'reports/medicalLayersExport': method(medicalLayersQuery, fileDownload),

@@ -80,6 +80,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'medical/policy/get': 'read',
   // Rules decide every proposal: administrators only, audited like any write.
   'medical/policy/save': 'admin',
+  'medical/policy/repropose': 'admin',
   'reports/medicalLayers': 'read',
   'reports/medicalLayersExport': 'read',
   // School aid (教育资助). The standards decide every warning: administrators only, audited.

@@ -301,6 +301,9 @@ export const ledgerUiEn: DeepPartialStrings<typeof ledgerUiZh> = {
         save: 'Save policy', saved: 'Saved the {{year}} policy rules', adminOnly: 'Only an administrator can change policy rules; view only.',
         example: 'These are example values: replace them with the county\'s policy for the year.', noYears: 'No policy year has rules yet.',
         percentInvalid: 'A percentage from 0 to 100, at most two decimals', layerMissing: 'No such year',
+        repropose: 'Work out the {{year}} claims again under the current rules', reproposing: 'Working out again…',
+        reproposeHint: 'After changing and saving the rules: the proposals and warnings of the claims already entered are worked out again (typed amounts stay; every change is audited). Takes a while when there are many claims.',
+        reproposed: '{{claims}} claims of {{year}} worked out again; {{changed}} got a different proposal or warnings.',
       },
     },
 };

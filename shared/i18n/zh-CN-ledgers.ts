@@ -299,6 +299,9 @@ export const ledgerUiZh = {
         save: '保存政策', saved: '已保存 {{year}} 年度政策规则', adminOnly: '只有管理员可以修改政策规则；这里只能查看。',
         example: '这是示例值，请按本县当年的政策修改。', noYears: '还没有任何年度的政策规则。',
         percentInvalid: '应为 0 到 100 之间的百分比，最多两位小数', layerMissing: '没有这一年度',
+        repropose: '按现行规则重新测算 {{year}} 年度报销', reproposing: '正在重新测算…',
+        reproposeHint: '修改规则并保存后使用：已录入报销的测算值和提醒按现行规则重新计算（录入的金额不变，每处变化记入修改记录）。报销多时需要一些时间。',
+        reproposed: '{{year}} 年度共 {{claims}} 条报销已重新测算，其中 {{changed}} 条的测算值或提醒有变化。',
       },
     },
 };

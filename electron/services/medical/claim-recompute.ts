@@ -8,6 +8,9 @@
  * entry (the audit row shows what moved).
  */
 import type { SqlValue, Tx } from '../../db/driver.js';
+import { AppError } from '../../../shared/domain/app-error.js';
+import { issue } from '../../../shared/domain/issue.js';
+import { loadPolicyYear } from '../medical-policy.js';
 import type { ServiceContext } from '../context.js';
 import { updateRecord } from '../record-store.js';
 import { evaluateClaim, lookupsOn } from './claim-check.js';
@@ -36,4 +39,26 @@ export async function recomputePersonYear(tx: Tx, ctx: ServiceContext, personId:
     changed++;
   }
   return changed;
+}
+
+/**
+ * Every person's live claims of `year`, worked out again under the year's current rules, in one
+ * transaction: what an administrator runs after changing the rules, so that stored proposals and
+ * warnings match them. Slow on a big year (each claim reads its earlier ones), so it is a separate
+ * action rather than part of saving the rules.
+ */
+export async function reproposeYear(ctx: ServiceContext, year: number): Promise<{ year: number; claims: number; changed: number }> {
+  return ctx.db.transaction(async (tx) => {
+    if (!(await loadPolicyYear(tx, year))) throw AppError.validation([issue('year', 'medical.noPolicyYear', { year })]);
+    const persons = await tx.all<{ person_id: string; claims: number }>(
+      'SELECT person_id, count(*) AS claims FROM medical_claim WHERE policy_year = ? AND deleted_at IS NULL GROUP BY person_id', [year],
+    );
+    let claims = 0;
+    let changed = 0;
+    for (const p of persons) {
+      claims += p.claims;
+      changed += await recomputePersonYear(tx, ctx, p.person_id, year, null);
+    }
+    return { year, claims, changed };
+  });
 }

@@ -228,6 +228,38 @@ describe('medical/policy', () => {
     expect(stale.kind).toBe('conflict');
   });
 
+  it('works out the year\'s stored claims again under changed rules when asked, audited, typed amounts untouched', async () => {
+    const march = (await f.call('medical/save', { claim: countyStay(ids.张三, { invoiceNo: 'MARCH' }) })).claim;
+    const june = (await f.call('medical/save', { claim: countyStay(ids.张三, { admissionDate: '2020-06-01', dischargeDate: '2020-06-09', invoiceNo: 'JUNE' }) })).claim;
+    const in2019 = (await f.call('medical/save', { claim: countyStay(ids.李四, { admissionDate: '2019-05-01', dischargeDate: '2019-05-03', invoiceNo: 'L19' }) })).claim;
+    const rules = (await f.call('medical/policy/get', { year: 2020 })).rules!;
+    await f.call('medical/policy/save', {
+      rules: { year: 2020, personalShareCeilingBp: rules.personalShareCeilingBp, note: rules.note, layers: rules.layers.map((l) => (l.code === 'hospital_waiver' ? { ...l, ratioBp: 2000 } : l)) },
+      rowVersion: rules.rowVersion,
+    });
+    // Saving the rules leaves the stored proposals as they were …
+    expect((await f.call('medical/get', { id: march.id })).proposal.hospitalWaiver).toBe(48_000);
+
+    // … until the administrator asks.
+    expect(await f.call('medical/policy/repropose', { year: 2020 })).toEqual({ year: 2020, claims: 2, changed: 2 });
+    const marchAfter = await f.call('medical/get', { id: march.id });
+    expect(marchAfter.proposal.hospitalWaiver).toBe(96_000); // 4800 × 20 %
+    expect(marchAfter).toMatchObject({ hospitalWaiver: march.hospitalWaiver, rowVersion: 2 });
+    expect(codes(marchAfter.warnings)).toContain('hospitalWaiver:medical.differsFromProposal');
+    expect((await f.call('medical/get', { id: june.id })).rowVersion).toBe(2);
+    expect((await f.call('medical/get', { id: in2019.id })).rowVersion).toBe(1);
+    const audit = await f.workstation.db.all<{ record_id: string; after_json: string }>(
+      "SELECT record_id, after_json FROM audit_log WHERE table_name = 'medical_claim' AND action = 'update' ORDER BY seq",
+    );
+    expect(audit.map((a) => a.record_id).sort()).toEqual([march.id, june.id].sort());
+    expect(audit.every((a) => Object.keys(JSON.parse(a.after_json) as object).every((k) => k.startsWith('proposed_') || k === 'warnings'))).toBe(true);
+
+    // Asked again, nothing is left to change; a year without rules is refused with the reason.
+    expect(await f.call('medical/policy/repropose', { year: 2020 })).toEqual({ year: 2020, claims: 2, changed: 0 });
+    const noRules = await f.fail('medical/policy/repropose', { year: 2030 });
+    expect(codes(noRules.issues)).toEqual(['year:medical.noPolicyYear']);
+  });
+
   it('reorders layers and refuses gaps', async () => {
     const rules = (await f.call('medical/policy/get', { year: 2019 })).rules!;
     const swapped = rules.layers.map((l) => (l.position === 3 ? { ...l, position: 4 } : l.position === 4 ? { ...l, position: 3 } : l));

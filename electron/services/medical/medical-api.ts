@@ -7,6 +7,7 @@ import { pageClaims } from './claim-query.js';
 import { findClaimants } from './claimant-search.js';
 import { proposeClaim } from './claim-propose.js';
 import { getPolicy, savePolicy } from './policy-admin.js';
+import { reproposeYear } from './claim-recompute.js';
 import { medicalLayersReport } from './layers-report.js';
 import { layersReportWorkbook } from './layers-report-sheet.js';
 
@@ -21,6 +22,7 @@ export const medicalHandlers: MedicalHandlers = {
   'medical/propose': (ctx, input) => proposeClaim(ctx, input),
   'medical/policy/get': (ctx, input) => getPolicy(ctx.db.reader, input.year),
   'medical/policy/save': (ctx, input) => savePolicy(ctx, input),
+  'medical/policy/repropose': (ctx, input) => reproposeYear(ctx, input.year),
   'reports/medicalLayers': (ctx, input) => medicalLayersReport(ctx.db.reader, input),
   'reports/medicalLayersExport': async (ctx, input) => layersReportWorkbook(await medicalLayersReport(ctx.db.reader, input)),
 };

@@ -18,6 +18,7 @@ import { handleEnterNavigation } from '../../lib/enter-nav.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { FieldIssue } from '../../../../shared/domain/issue.js';
 import { policyForm, rulesFromForm, type LayerForm, type PolicyForm } from './policy-form.js';
+import { ReproposeYear } from './ReproposeYear.js';
 
 export function PolicyRules() {
   const { t } = useTranslation();
@@ -180,6 +181,7 @@ export function PolicyRules() {
             {failure && <div className="callout callout-error" role="alert"><ErrorView {...failure} /></div>}
             {isAdmin && (
               <div className="card-footer">
+                <ReproposeYear year={form.year} disabled={saving} />
                 <button type="button" className="button button-primary" disabled={saving} data-enter-end onClick={() => void save()}>
                   {saving ? t('ui.common.saving') : t('ui.medical.policy.save')}
                 </button>
