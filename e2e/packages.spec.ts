@@ -239,6 +239,9 @@ test('a township seen for the first time is trusted by fingerprint; what the cou
     await page.getByRole('navigation').getByRole('button', { name: '户籍台账' }).click();
     const list = new HouseholdsPage(page);
     await list.expectCount(2);
+    // The list shows the rejected members on their household's row.
+    await expect(list.grid.getByTestId('members-rejected').first()).toContainText('成员退回：');
+    await page.screenshot({ path: '/tmp/shots/packages-list-rejected-members.png' });
     await list.grid.getByRole('row').filter({ hasText: '371502' }).first().dblclick();
     const editor = page.getByRole('dialog');
     await expect(editor).toContainText('县里没有接收以下内容');

@@ -77,13 +77,29 @@ interface RowRecord {
   helper_name: string | null; updated_at: string; created_by: string; review_state: HouseholdRow['reviewState']; review_reason: string | null;
 }
 
-function toRow(r: RowRecord): HouseholdRow {
+function toRow(r: RowRecord, rejectedMembers: string[]): HouseholdRow {
   return {
     id: r.id, householdNo: r.household_no, villageCode: r.village_code, villageName: r.village_name, status: r.status,
     cause: r.cause, headName: r.head_name, headIdMasked: r.head_id_number ? maskIdNumber(r.head_id_number) : null,
     memberCount: r.member_count, dibao: r.dibao === 1, tekun: r.tekun === 1, helperName: r.helper_name, updatedAt: r.updated_at,
-    createdBy: r.created_by, reviewState: r.review_state, reviewReason: r.review_reason,
+    createdBy: r.created_by, reviewState: r.review_state, reviewReason: r.review_reason, rejectedMembers,
   };
+}
+
+/** The page's households' live members whose county state (last receipt) is a rejection. */
+async function rejectedMembersOf(ctx: ServiceContext, householdIds: string[]): Promise<Map<string, string[]>> {
+  const byHousehold = new Map<string, string[]>();
+  if (householdIds.length === 0) return byHousehold;
+  const rows = await ctx.db.all<{ household_id: string; name: string }>(
+    // CROSS JOIN keeps person first (its household index), rather than every person's county state.
+    `SELECT p.household_id, p.name FROM person p
+     CROSS JOIN record_county_state s ON s.table_name = 'person' AND s.record_id = p.id AND s.state = 'rejected'
+     WHERE p.deleted_at IS NULL AND p.household_id IN (${householdIds.map(() => '?').join(', ')})
+     ORDER BY p.household_id, p.name`,
+    householdIds,
+  );
+  for (const r of rows) byHousehold.set(r.household_id, [...(byHousehold.get(r.household_id) ?? []), r.name]);
+  return byHousehold;
 }
 
 /**
@@ -105,5 +121,6 @@ export async function pageHouseholds(ctx: ServiceContext, q: PageQuery): Promise
     ),
     ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${countSource(q)} ${where.sql}`, where.params),
   ]);
-  return { rows: rows.map(toRow), total: count?.n ?? 0 };
+  const rejected = await rejectedMembersOf(ctx, rows.map((r) => r.id));
+  return { rows: rows.map((r) => toRow(r, rejected.get(r.id) ?? [])), total: count?.n ?? 0 };
 }

@@ -107,6 +107,11 @@ describe('township → county → receipt → township', () => {
     const [state] = await township.call('packages/recordStates', { table: 'person', ids: [head!.id] });
     // The reason names the township that holds the number, not the person.
     expect(state).toMatchObject({ state: 'rejected', issues: [{ field: 'idNumber', code: 'sync.idNumberHeldElsewhere', params: { township: '371502101' } }] });
+    // The household list shows the rejected member on the household's row.
+    const listed = await township.call('households/page', { startRow: 0, endRow: 10 });
+    expect(listed.rows.map((r) => [r.householdNo, r.rejectedMembers])).toEqual([['H1', [expect.any(String)]]]);
+    const headName = (await township.workstation.db.get<{ name: string }>('SELECT name FROM person WHERE id = ?', [head!.id]))!.name;
+    expect(listed.rows[0]!.rejectedMembers).toEqual([headName]);
 
     // The county sees both townships' ledgers.
     const page = await county.call('households/page', { startRow: 0, endRow: 10 });

@@ -80,6 +80,8 @@ export const householdRow = z.object({
   createdBy: z.string(),
   reviewState,
   reviewReason: z.string().nullable(),
+  /** Members the county's last receipt rejected (names), so the list shows them on the household's row. */
+  rejectedMembers: z.array(z.string()),
 });
 export type HouseholdRow = z.output<typeof householdRow>;
 

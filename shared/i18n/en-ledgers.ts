@@ -189,7 +189,7 @@ export const ledgerUiEn: DeepPartialStrings<typeof ledgerUiZh> = {
     },
     countyState: {
       column: 'County', accepted: 'Accepted', rejected: 'Rejected', conflict: 'Conflict',
-      rejectedReason: 'Rejected: {{reason}}', acceptedTitle: 'Accepted by the county (package no. {{sequence}})',
+      rejectedReason: 'Rejected: {{reason}}', membersRejected: 'Members rejected: {{names}}', membersRejectedTitle: 'The county did not accept {{names}}; open the household to see why', acceptedTitle: 'Accepted by the county (package no. {{sequence}})',
       conflictTitle: 'The county changed this record; the township version did not overwrite it. Check with the county.',
       noteAccepted: 'The county accepted this household (package no. {{sequence}})',
       noteRejected: 'The county did not accept the following; correct them, then have them approved and sent again:',

@@ -187,7 +187,8 @@ export const ledgerUiZh = {
     },
     countyState: {
       column: '县里审核', accepted: '已接收', rejected: '退回', conflict: '冲突',
-      rejectedReason: '退回：{{reason}}', acceptedTitle: '县里已接收（第 {{sequence}} 号数据包）',
+      rejectedReason: '退回：{{reason}}', membersRejected: '成员退回：{{names}}', membersRejectedTitle: '县里没有接收成员 {{names}}，打开这一户可以看到原因',
+      acceptedTitle: '县里已接收（第 {{sequence}} 号数据包）',
       conflictTitle: '县里改过这条记录，乡镇的版本未覆盖，请与县里核对',
       noteAccepted: '县里已接收这一户（第 {{sequence}} 号数据包）',
       noteRejected: '县里没有接收以下内容，请改正后重新审核上报：',

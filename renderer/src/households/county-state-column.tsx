@@ -22,16 +22,26 @@ export function countyStateText(t: TFunction, state: CountyState): { label: stri
 function CountyStateCell({ data, node }: CustomCellRendererProps<HouseholdRow>) {
   const { t } = useTranslation();
   const state = useCountyState('household', node.rowPinned ? undefined : data?.id);
-  if (!state) return null;
-  const { label, title } = countyStateText(t, state);
-  return <span className="county-state" data-state={state.state} title={title}>{label}</span>;
+  const members = data?.rejectedMembers ?? [];
+  const own = state ? countyStateText(t, state) : null;
+  return (
+    <>
+      {members.length > 0 && (
+        // A rejected member is the household's to correct too: shown first on its row, the reasons in the editor.
+        <span className="county-state" data-state="rejected" data-testid="members-rejected" title={t('ui.countyState.membersRejectedTitle', { names: members.join('、') })}>
+          {t('ui.countyState.membersRejected', { names: members.join('、') })}
+        </span>
+      )}
+      {own && <span className="county-state" data-state={state!.state} title={own.title}>{own.label}</span>}
+    </>
+  );
 }
 
 export function countyStateColumn(t: TFunction): ColDef<HouseholdRow> {
   return {
     colId: 'countyState',
     headerName: t('ui.countyState.column'),
-    width: 150,
+    width: 190,
     sortable: false,
     filter: false,
     cellRenderer: CountyStateCell,
