@@ -1,12 +1,16 @@
 /**
  * The data the county-scale benchmarks run on, built once per scale and kept on disk
  * (BENCH_CACHE, default a folder in the temp directory): later runs and the other bench files
- * reuse it. Each bench copies the database files it changes, so every run starts the same.
+ * reuse it. Each bench copies the database files it changes, so every run starts the same. The
+ * cache is keyed by the migrations, the generators and this file: data built by older code
+ * (another schema, another generator) is never measured.
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { dispatch } from '../../electron/api/dispatch.js';
@@ -25,11 +29,28 @@ import { SCALE, SEED, scaled } from './measure.js';
 
 const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), 'taizhang-bench-cache');
 
+/** A short hash of what the fixtures are made by: the schema's migrations, the demo generators, this file. */
+function sourcesKey(): string {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const inDir = (dir: string, keep: (name: string) => boolean) =>
+    readdirSync(join(root, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && keep(n)).sort().map((n) => join(dir, n));
+  const files = [
+    ...inDir('electron/db/migrations', () => true),
+    ...inDir('electron/services', (n) => n.startsWith('demo')),
+    'bench/support/fixtures.ts',
+  ];
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
+  return hash.digest('hex').slice(0, 10);
+}
+
+const SOURCES = sourcesKey();
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Builds `name` once per scale; a second bench file waiting for it finds it done. */
 async function cached<T>(name: string, build: (dir: string) => Promise<T>): Promise<{ dir: string; value: T }> {
-  const dir = join(CACHE, `${name}-scale${SCALE}-seed${SEED}`);
+  const dir = join(CACHE, `${name}-scale${SCALE}-seed${SEED}-${SOURCES}`);
   const done = join(dir, 'done.json');
   const lock = `${dir}.lock`;
   for (;;) {
