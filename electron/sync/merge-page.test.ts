@@ -3,7 +3,7 @@ import type { Fixture } from '../test/workstation-fixture.js';
 import { validId } from '../test/workstation-fixture.js';
 import { makeCounty } from '../test/package-fixture.js';
 import { verifyAuditChain } from '../services/audit-chain.js';
-import { ledgerTable, ledgerTables } from './ledger-tables.js';
+import { ledgerTable, ledgerTables, type LedgerTable } from './ledger-tables.js';
 import { collisionKeys } from './merge-keys.js';
 import { mergePage, mergeRow, pagesOf, parentKeys, type MergeContext, type Outcome } from './merge-record.js';
 import { MergeIo } from './merge-writer.js';
@@ -38,20 +38,21 @@ const person = (id: string, householdId: string, serial: number, extra: PackageR
 
 type Step = [string, PackageRow[]];
 
-/** Each step's rows as pages (what merge-package does per table), verdicts in order. */
-async function paged(f: Fixture, steps: Step[]): Promise<Outcome[]> {
+type RecordVerdict = (row: PackageRow, outcome: Outcome) => void;
+type MergeRows = (m: MergeContext, table: LedgerTable, rows: PackageRow[], record: RecordVerdict) => Promise<void>;
+
+/** Runs each step's rows through `merge` in one transaction, verdicts in order, rejected rows' keys kept. */
+async function run(f: Fixture, steps: Step[], merge: MergeRows): Promise<Outcome[]> {
   return f.workstation.db.transaction(async (tx) => {
     const io = await MergeIo.open(tx, f.workstation.ctx);
     const m: MergeContext = { io, township: T, packageId: 'pkg', reason: 'test', row: { township: T, today: '2021-06-15' }, rejected: new Set() };
     const out: Outcome[] = [];
     for (const [name, rows] of steps) {
       const table = ledgerTable(name)!;
-      for await (const page of pagesOf(rows)) {
-        await mergePage(m, table, page, async (row, outcome) => {
-          if (outcome.state === 'rejected') for (const key of parentKeys(table, row)) m.rejected.add(key);
-          out.push(outcome);
-        });
-      }
+      await merge(m, table, rows, (row, outcome) => {
+        if (outcome.state === 'rejected') for (const key of parentKeys(table, row)) m.rejected.add(key);
+        out.push(outcome);
+      });
       await io.flush();
     }
     await io.close();
@@ -59,25 +60,15 @@ async function paged(f: Fixture, steps: Step[]): Promise<Outcome[]> {
   });
 }
 
+/** Each step's rows as pages (what merge-package does per table). */
+const paged = (f: Fixture, steps: Step[]) => run(f, steps, async (m, table, rows, record) => {
+  for await (const page of pagesOf(rows)) await mergePage(m, table, page, async (row, outcome) => record(row, outcome));
+});
+
 /** The same rows one at a time, as the merge did before pages. */
-async function oneByOne(f: Fixture, steps: Step[]): Promise<Outcome[]> {
-  return f.workstation.db.transaction(async (tx) => {
-    const io = await MergeIo.open(tx, f.workstation.ctx);
-    const m: MergeContext = { io, township: T, packageId: 'pkg', reason: 'test', row: { township: T, today: '2021-06-15' }, rejected: new Set() };
-    const out: Outcome[] = [];
-    for (const [name, rows] of steps) {
-      const table = ledgerTable(name)!;
-      for (const row of rows) {
-        const outcome = await mergeRow(m, table, row);
-        if (outcome.state === 'rejected') for (const key of parentKeys(table, row)) m.rejected.add(key);
-        out.push(outcome);
-      }
-      await io.flush();
-    }
-    await io.close();
-    return out;
-  });
-}
+const oneByOne = (f: Fixture, steps: Step[]) => run(f, steps, async (m, table, rows, record) => {
+  for (const row of rows) record(row, await mergeRow(m, table, row));
+});
 
 const verdicts = (outcomes: Outcome[]) => outcomes.map((o) => [o.state, o.action, ...o.issues.map((i) => i.code)]);
 
