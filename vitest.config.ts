@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // The benches collect garbage before each measured run, so a peak is that run's, not what earlier runs left.
+    execArgv: ['--expose-gc'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -22,7 +22,14 @@ test('imports a sheet: both bad rows reported with row, column and reason; nothi
   const list = new HouseholdsPage(page);
   await list.open(app.url);
   await page.getByRole('button', { name: '导入' }).click();
+  // The sheet goes up once, as the body of /upload; the preview and the commit name it by id.
+  const apiBodies: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/import/')) apiBodies.push(r.postData() ?? '');
+  });
+  const upload = page.waitForRequest((r) => r.url().includes('/upload?name=') && r.method() === 'POST');
   await page.getByLabel('选择要导入的文件').setInputFiles(sheet);
+  expect(decodeURIComponent((await upload).url())).toContain('/upload?name=户籍.csv');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('有错误的行（2 处）')).toBeVisible();
   const rows = dialog.getByRole('row');
@@ -37,4 +44,7 @@ test('imports a sheet: both bad rows reported with row, column and reason; nothi
   await dialog.getByRole('button', { name: '关闭' }).first().click();
   await list.expectCount(1);
   await expect(list.row('A1')).toContainText('赵一');
+  expect(apiBodies).toHaveLength(2);
+  for (const body of apiBodies) expect(JSON.parse(body)).toMatchObject({ fileName: '户籍.csv', uploadId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  expect(new Set(apiBodies.map((b) => (JSON.parse(b) as { uploadId: string }).uploadId)).size).toBe(1);
 });

@@ -2,11 +2,12 @@
  * The Electron shell, and only the shell: window, Chinese menu, single-instance lock, data
  * folder, IPC wiring. Everything else is plain TypeScript shared with browser mode and the CLI.
  */
-import { app, BrowserWindow, ipcMain, Menu, dialog, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, dialog, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { INVOKE_CHANNEL } from '../shared/contract/bridge.js';
+import { INVOKE_CHANNEL, UPLOAD_CHANNEL } from '../shared/contract/bridge.js';
 import { dispatch } from './api/dispatch.js';
+import { dispatchUpload } from './api/dispatch-upload.js';
 import { openWorkstation, type Workstation } from './app/workstation.js';
 import { logger } from './log.js';
 import { defaultDataDir } from './app/data-dir.js';
@@ -106,17 +107,29 @@ async function start(): Promise<void> {
   // One sign-in per window: the session lives in the main process, never in the page.
   const sessions = new SessionStore();
   const sessionIds = new Map<number, string | null>();
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
-    // Only our own page may call: a frame from anywhere else gets nothing.
+  // Only our own page may call: a frame from anywhere else gets nothing.
+  const fromOurPage = (event: IpcMainInvokeEvent) => {
     const sender = new URL(event.senderFrame?.url ?? 'about:blank');
     sender.search = '';
     sender.hash = '';
-    if (sender.toString() !== rendererUrl) {
-      return { ok: false, error: { kind: 'unauthorized', code: 'unauthorized' } };
-    }
+    return sender.toString() === rendererUrl;
+  };
+  const sessionOf = (event: IpcMainInvokeEvent) => {
     const windowId = event.sender.id;
-    const session = sessions.session(sessionIds.get(windowId) ?? null, (id) => sessionIds.set(windowId, id));
-    return dispatch(workstation.ctx, typeof method === 'string' ? method : '', input, session);
+    return sessions.session(sessionIds.get(windowId) ?? null, (id) => sessionIds.set(windowId, id));
+  };
+  const refused = { ok: false, error: { kind: 'unauthorized', code: 'unauthorized' } } as const;
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!fromOurPage(event)) return refused;
+    return dispatch(workstation.ctx, typeof method === 'string' ? method : '', input, sessionOf(event));
+  });
+  ipcMain.handle(UPLOAD_CHANNEL, (event, fileName: unknown, bytes: unknown) => {
+    if (!fromOurPage(event)) return refused;
+    if (typeof fileName !== 'string' || !(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
+      return { ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'upload' } } };
+    }
+    const view = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+    return dispatchUpload(workstation.ctx, fileName, view, sessionOf(event));
   });
   Menu.setApplicationMenu(menu());
   let win = createWindow();

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../services/context.js';
 import { systemAccount } from '../services/auth/session.js';
 import { removePhotoLeftovers } from '../services/housing/photo-leftovers.js';
 import { photoFolder } from '../services/housing/photo-store.js';
+import { removeOldUploads, uploadFolder } from '../services/uploads.js';
 
 export interface Workstation {
   db: Database;
@@ -28,6 +29,7 @@ export async function openWorkstation(dbFile: string, options: { actor?: string;
   const actor = options.actor ?? `system:${osUser()}`;
   const ctx: ServiceContext = { db, actor, account: systemAccount(actor), session: null, now: options.now ?? (() => new Date()) };
   await removePhotoLeftovers(photoFolder(db), ctx.now());
+  await removeOldUploads(uploadFolder(db), ctx.now());
   // A restore swaps ctx.db for the restored file: always read the database through ctx.
   return {
     get db() {

@@ -1,9 +1,11 @@
 /** A CLI command's access to the API: the same contract validation and services as the app. */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { ApiErrorBody, MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { dispatch } from '../api/dispatch.js';
+import { dispatchUpload } from '../api/dispatch-upload.js';
 import { openWorkstation, type Workstation } from '../app/workstation.js';
+import { removeUpload } from '../services/uploads.js';
 
 export class CallFailed extends Error {
   constructor(readonly error: ApiErrorBody) {
@@ -14,10 +16,13 @@ export class CallFailed extends Error {
 export interface CliSession {
   workstation: Workstation;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Stores a file as the app's transports do (streamed, never held whole); methods name it by id. */
+  upload(path: string): Promise<{ fileName: string; uploadId: string }>;
 }
 
 export async function withSession<T>(dbFile: string, fn: (session: CliSession) => Promise<T>): Promise<T> {
   const workstation = await openWorkstation(dbFile);
+  const uploads: string[] = [];
   const session: CliSession = {
     workstation,
     async call(method, input) {
@@ -25,14 +30,18 @@ export async function withSession<T>(dbFile: string, fn: (session: CliSession) =
       if (!response.ok) throw new CallFailed(response.error);
       return response.result as MethodOutput<typeof method>;
     },
+    async upload(path) {
+      const response = await dispatchUpload(workstation.ctx, basename(path), createReadStream(path));
+      if (!response.ok) throw new CallFailed(response.error);
+      uploads.push(response.result.uploadId);
+      return { fileName: response.result.fileName, uploadId: response.result.uploadId };
+    },
   };
   try {
     return await fn(session);
   } finally {
+    // The command is over: its copies of the files it read are of no further use.
+    for (const uploadId of uploads) await removeUpload(workstation.ctx, uploadId);
     await workstation.close();
   }
-}
-
-export async function uploadOf(path: string): Promise<{ fileName: string; contentBase64: string }> {
-  return { fileName: basename(path), contentBase64: (await readFile(path)).toString('base64') };
 }

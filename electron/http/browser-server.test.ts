@@ -96,6 +96,37 @@ describe('browser mode server', () => {
     expect(r.json.error?.issues?.map((i) => i.field).sort()).toEqual(['code', 'name']);
   });
 
+  it('takes a file as the body of POST /upload from a signed-in page, and a method then names it by id', async () => {
+    const sheet = '村代码,村名\n371502100203,王屯村\n';
+    const headers = { [TOKEN_HEADER]: server.token, 'content-type': 'application/octet-stream' };
+    const path = `/upload?name=${encodeURIComponent('村名单.csv')}`;
+    expect((await call(path, {}, sheet)).status).toBe(401);
+    const anonymous = await call(path, headers, sheet);
+    expect([anonymous.status, anonymous.json.error]).toEqual([401, { kind: 'unauthorized', code: 'auth.required' }]);
+    expect((await call(path, { ...headers, cookie: signedInCookie, origin: 'http://evil.example' }, sheet)).status).toBe(403);
+    // A body declared larger than the limit is refused before it is read: the answer comes while the client is still sending.
+    const tooBig = await new Promise<{ status: number; json: ApiBody }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { ...headers, cookie: signedInCookie, 'content-length': String(151 * 1024 * 1024) } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as ApiBody });
+        });
+      });
+      req.on('error', reject);
+      req.write('村代码,村名\n');
+    });
+    expect([tooBig.status, tooBig.json.error]).toEqual([413, { kind: 'bad_request', code: 'file.tooLarge', params: { fileName: '村名单.csv', maxMB: 150 } }]);
+
+    const stored = await call(path, { ...headers, cookie: signedInCookie }, sheet);
+    expect(stored.status).toBe(200);
+    const ref = stored.json.result as { uploadId: string; fileName: string; size: number };
+    expect(ref).toMatchObject({ fileName: '村名单.csv', size: Buffer.byteLength(sheet) });
+    const imported = await call('/api/villages/import', { [TOKEN_HEADER]: server.token, cookie: signedInCookie }, JSON.stringify({ fileName: ref.fileName, uploadId: ref.uploadId }));
+    expect(imported.json).toEqual({ ok: true, result: { added: 1, renamed: 0, issues: [] } });
+  });
+
   it('serves the renderer with a Content-Security-Policy', async () => {
     const r = await call('/', {}, '', 'GET');
     expect(r.status).toBe(200);

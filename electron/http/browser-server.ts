@@ -1,7 +1,8 @@
 /**
  * Browser mode: the built renderer and the API over HTTP on 127.0.0.1 only. Every API call
  * needs the per-launch token; the Host must be loopback (no DNS rebinding) and a cross-origin
- * Origin is refused. The API is the same dispatch the Electron IPC adapter uses.
+ * Origin is refused. The API is the same dispatch the Electron IPC adapter uses; files go first
+ * to `POST /upload` (the same dispatchUpload IPC's upload channel calls).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -10,6 +11,8 @@ import sirv from 'sirv';
 import { TOKEN_HEADER } from '../../shared/contract/bridge.js';
 import type { ApiResponse } from '../../shared/contract/index.js';
 import { dispatch } from '../api/dispatch.js';
+import { dispatchUpload } from '../api/dispatch-upload.js';
+import { MAX_UPLOAD_BYTES } from '../../shared/contract/common.js';
 import type { ServiceContext } from '../services/context.js';
 import { logger } from '../log.js';
 import { SessionStore } from '../services/auth/session.js';
@@ -69,12 +72,37 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const refuse = (code: string) => ({ ok: false as const, error: { kind: 'unauthorized', code: 'unauthorized', params: { detail: code } } });
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ServiceContext, token: string, sessions: SessionStore): Promise<void> {
+/** POST from our own page with the launch token; otherwise answered here and false. */
+function callerAllowed(req: IncomingMessage, res: ServerResponse, token: string): boolean {
   // The Host was already checked to be this server on loopback, so this is our own origin.
   const origin = `http://${req.headers.host ?? ''}`;
-  if (req.method !== 'POST') return send(res, 405, { ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'POST only' } } });
-  if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, refuse('origin'));
-  if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, refuse('token'));
+  if (req.method !== 'POST') send(res, 405, { ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'POST only' } } });
+  else if (req.headers.origin && req.headers.origin !== origin) send(res, 403, refuse('origin'));
+  else if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) send(res, 401, refuse('token'));
+  else return true;
+  return false;
+}
+
+const statusOf = (response: ApiResponse<unknown>) =>
+  response.ok ? 200 : ({ internal: 500, unauthorized: 401, forbidden: 403 } as Record<string, number>)[response.error.kind] ?? 400;
+
+/** `POST /upload?name=…`: the body is the file, streamed to disk; the answer is its UploadRef. */
+async function handleUpload(req: IncomingMessage, res: ServerResponse, ctx: ServiceContext, token: string, sessions: SessionStore): Promise<void> {
+  if (!callerAllowed(req, res, token)) return;
+  const fileName = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`).searchParams.get('name') ?? '';
+  // Refused before a byte is read when the size is declared (browsers declare it for a File body).
+  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
+    return send(res, 413, { ok: false, error: { kind: 'bad_request', code: 'file.tooLarge', params: { fileName, maxMB: MAX_UPLOAD_BYTES / 1024 / 1024 } } });
+  }
+  let cookie: string | undefined;
+  const session = sessions.session(sessionCookie(req), (id) => (cookie = setCookieHeader(id)));
+  const response = await dispatchUpload(ctx, fileName, req, session);
+  send(res, statusOf(response), response, cookie);
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ServiceContext, token: string, sessions: SessionStore): Promise<void> {
+  if (!callerAllowed(req, res, token)) return;
+  const origin = `http://${req.headers.host ?? ''}`;
   let input: unknown;
   try {
     const body = await readBody(req);
@@ -86,8 +114,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: Service
   let cookie: string | undefined;
   const session = sessions.session(sessionCookie(req), (id) => (cookie = setCookieHeader(id)));
   const response = await dispatch(ctx, method, input, session);
-  const status = response.ok ? 200 : ({ internal: 500, unauthorized: 401, forbidden: 403 } as Record<string, number>)[response.error.kind] ?? 400;
-  send(res, status, response, cookie);
+  send(res, statusOf(response), response, cookie);
 }
 
 export async function startBrowserServer(options: { ctx: ServiceContext; staticDir: string; port?: number }): Promise<BrowserServer> {
@@ -104,8 +131,9 @@ export async function startBrowserServer(options: { ctx: ServiceContext; staticD
     res.setHeader('content-security-policy', CSP);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
-    if (req.url?.startsWith('/api/')) {
-      handleApi(req, res, options.ctx, token, sessions).catch((err: unknown) => {
+    const upload = req.url === '/upload' || req.url?.startsWith('/upload?');
+    if (upload || req.url?.startsWith('/api/')) {
+      (upload ? handleUpload : handleApi)(req, res, options.ctx, token, sessions).catch((err: unknown) => {
         logger.error('browser-mode request failed', err);
         if (!res.headersSent) send(res, 500, { ok: false, error: { kind: 'internal', code: 'internal' } });
       });

@@ -14,6 +14,7 @@ import { readSheet, type ReadOptions, type SheetData, type SheetRow } from '../s
 import { writeCsv } from '../sheets/write-sheet.js';
 import { chineseTranslator } from '../i18n.js';
 import type { ServiceContext } from './context.js';
+import { uploadBytes } from './uploads.js';
 
 type Upload = MethodArgs<'import/preview'>;
 export type ImportMode = 'preview' | 'commit' | 'commitValid';
@@ -30,8 +31,8 @@ class Rollback extends Error {
   }
 }
 
-export function readUpload(upload: Upload, isHeader: NonNullable<ReadOptions['isHeader']>): Promise<SheetData> {
-  return readSheet(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader });
+export async function readUpload(ctx: ServiceContext, upload: Upload, isHeader: NonNullable<ReadOptions['isHeader']>): Promise<SheetData> {
+  return readSheet(await uploadBytes(ctx, upload), upload.fileName, { isHeader });
 }
 
 /** A summary before any row is written; ledgers that count their rows as records get `records`. */

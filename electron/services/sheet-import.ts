@@ -68,7 +68,7 @@ export async function previewImport(ctx: ServiceContext, upload: Upload): Promis
   if (upload.kind === 'school') return previewSchoolImport(ctx, upload);
   if (upload.kind === 'medical') return previewMedicalImport(ctx, upload);
   if (upload.kind === 'water-assessment' || upload.kind === 'water-test') return previewWaterImport(ctx, upload.kind, upload);
-  return (await runImport(ctx, await readUpload(upload, isPersonHeader), 'preview')).summary;
+  return (await runImport(ctx, await readUpload(ctx, upload, isPersonHeader), 'preview')).summary;
 }
 
 export async function commitImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<CommitResult> {
@@ -76,6 +76,6 @@ export async function commitImport(ctx: ServiceContext, input: MethodArgs<'impor
   if (input.kind === 'school') return commitSchoolImport(ctx, input);
   if (input.kind === 'medical') return commitMedicalImport(ctx, input);
   if (input.kind === 'water-assessment' || input.kind === 'water-test') return commitWaterImport(ctx, input.kind, input);
-  const sheet = await readUpload(input, isPersonHeader);
+  const sheet = await readUpload(ctx, input, isPersonHeader);
   return commitSheet(sheet, input, (mode) => runImport(ctx, sheet, mode), 'issue.import.sameHouseholdInvalid');
 }

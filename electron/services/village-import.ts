@@ -5,13 +5,14 @@ import { issue, type FieldIssue } from '../../shared/domain/issue.js';
 import { mapHeaders } from '../sheets/header-map.js';
 import { readSheet } from '../sheets/read-sheet.js';
 import type { ServiceContext } from './context.js';
+import { uploadBytes } from './uploads.js';
 import { requireTownship, upsertVillage } from './settings-service.js';
 
 const ALIASES = { code: ['村代码', '村编码', '区划代码', '统计用区划代码', '代码'], name: ['村名', '村名称', '名称', '村'] };
 
 export async function importVillages(ctx: ServiceContext, input: MethodArgs<'villages/import'>): Promise<MethodOutput<'villages/import'>> {
   const township = await requireTownship(ctx);
-  const sheet = await readSheet(Buffer.from(input.contentBase64, 'base64'), input.fileName);
+  const sheet = await readSheet(await uploadBytes(ctx, input), input.fileName);
   const { columns, missing } = mapHeaders(sheet.headers, ALIASES, ['code', 'name']);
   const issues: FieldIssue[] = missing.map((key) => ({ ...issue(key, 'import.missingColumn'), row: 1, column: key === 'code' ? '村代码' : '村名' }));
   const villages: { code: string; name: string }[] = [];

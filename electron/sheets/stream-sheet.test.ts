@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { AppError } from '../../shared/domain/app-error.js';
 import { readSheet, type ReadOptions, type SheetData } from './read-sheet.js';
-import { openSheetStream } from './stream-sheet.js';
+import { openSheetStream, type SheetSource } from './stream-sheet.js';
 
 const ID = '371502199001011234';
 
 /** The stream collected and padded as readSheet pads, so the two can be compared whole. */
-async function streamed(content: Buffer, fileName: string, options: ReadOptions = {}): Promise<SheetData> {
+async function streamed(content: SheetSource, fileName: string, options: ReadOptions = {}): Promise<SheetData> {
   const stream = await openSheetStream(content, fileName, options);
   const rows = [];
   for await (const row of stream.rows) rows.push(row);
@@ -18,9 +21,21 @@ async function streamed(content: Buffer, fileName: string, options: ReadOptions 
   return { headerRow: stream.headerRow, headers: fit(stream.headers), rows: rows.map((r) => ({ rowNumber: r.rowNumber, cells: fit(r.cells) })) };
 }
 
+const uploads = mkdtempSync(join(tmpdir(), 'taizhang-stream-sheet-'));
+afterAll(() => rmSync(uploads, { recursive: true, force: true }));
+let stored = 0;
+
+/** The same bytes as a stored upload: read from disk in pieces (encoding found over the whole file). */
+function asStoredFile(content: Buffer, fileName: string): { path: string } {
+  const path = join(uploads, `${++stored}${extname(fileName)}`);
+  writeFileSync(path, content);
+  return { path };
+}
+
 async function same(content: Buffer, fileName: string, options: ReadOptions = {}): Promise<SheetData> {
   const whole = await readSheet(content, fileName, options);
   expect(await streamed(content, fileName, options)).toEqual(whole);
+  expect(await streamed(asStoredFile(content, fileName), fileName, options)).toEqual(whole);
   return whole;
 }
 
@@ -91,11 +106,28 @@ describe('openSheetStream reads what readSheet reads, row by row', () => {
     expect(data.rows[39_999]!.cells).toEqual(['39999', '东古城镇卫生院39999', '=SUM(A1)']);
   });
 
+  it('csv from a stored file: UTF-8 characters across the 1 MB pieces, and a file whose only non-UTF-8 bytes come late', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${i},东古城镇卫生院${i}`);
+    const utf8 = await same(Buffer.from(`序号,医院\n${rows.join('\n')}\n`, 'utf8'), 'utf8.csv');
+    expect(utf8.rows[39_999]!.cells).toEqual(['39999', '东古城镇卫生院39999']);
+    // One character exactly across the first piece's end (pieces are 1 MB): still UTF-8.
+    const head = '名称\n';
+    const across = `${head}${'a'.repeat(1024 * 1024 - 1 - Buffer.byteLength(head))}东\n`;
+    expect((await same(Buffer.from(across, 'utf8'), 'across.csv')).rows[0]!.cells[0]!.endsWith('a东')).toBe(true);
+    // ASCII for over a megabyte, then one GB18030 line: the encoding is decided over the whole file.
+    const ascii = Array.from({ length: 60_000 }, (_, i) => `${i},hospital-${i}`).join('\n');
+    const late = Buffer.concat([Buffer.from(`no,name\n${ascii}\n`), iconv.encode('60000,东古城镇卫生院\n', 'gb18030')]);
+    const data = await same(late, 'late.csv');
+    expect(data.rows.at(-1)!.cells).toEqual(['60000', '东古城镇卫生院']);
+  });
+
   it('refuses what readSheet refuses, with the same errors', async () => {
     const notZip = await openSheetStream(Buffer.from('not a zip'), '台账.xlsx').then(() => null, (e: unknown) => e);
     expect(notZip).toBeInstanceOf(AppError);
     expect(notZip).toMatchObject({ code: 'file.unreadable', params: { fileName: '台账.xlsx' } });
     const unsupported = await openSheetStream(Buffer.from('x'), '台账.xls').then(() => null, (e: unknown) => e);
     expect(unsupported).toMatchObject({ code: 'file.unsupported', params: { fileName: '台账.xls' } });
+    const storedNotZip = await openSheetStream(asStoredFile(Buffer.from('not a zip'), 'a.xlsx'), '台账.xlsx').then(() => null, (e: unknown) => e);
+    expect(storedNotZip).toMatchObject({ code: 'file.unreadable', params: { fileName: '台账.xlsx' } });
   });
 });

@@ -4,7 +4,7 @@
  * workbook is read whole. The ZIP is read through its central directory by the package reader
  * (exact sizes, no guessing where an entry ends) and each sheet inflated piece by piece.
  */
-import { openZipBuffer } from '../sync/zip-reader.js';
+import { openZipBuffer, openZipReader } from '../sync/zip-reader.js';
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const NEEDLE = Buffer.from('<mergeCell ');
@@ -19,8 +19,9 @@ async function contains(chunks: AsyncIterable<Uint8Array>, needle: Buffer): Prom
   return false;
 }
 
-export async function xlsxHasMergedCells(xlsx: Buffer): Promise<boolean> {
-  const zip = await openZipBuffer(xlsx);
+/** `xlsx` is the file's bytes or its path. */
+export async function xlsxHasMergedCells(xlsx: Buffer | { path: string }): Promise<boolean> {
+  const zip = Buffer.isBuffer(xlsx) ? await openZipBuffer(xlsx) : await openZipReader(xlsx.path);
   try {
     for (const entry of zip.entries().filter((e) => WORKSHEET.test(e.name))) {
       if (await contains(zip.read(entry.name), NEEDLE)) return true;

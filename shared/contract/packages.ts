@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from './define.js';
-import { fieldIssue, fileDownload, fileUpload, recordId } from './common.js';
+import { fieldIssue, fileDownload, fileUpload, recordId, withFile } from './common.js';
 
 const mode = z.enum(['township', 'county']);
 const keyView = z.object({ fingerprint: z.string(), grouped: z.string() });
@@ -133,7 +133,7 @@ export const packagesApi = {
   'packages/history': method(z.object({}), packageHistory),
   'packages/verify': method(fileUpload, verifyReport),
   'packages/importReceipt': method(
-    fileUpload.extend({ trustFingerprint: fingerprintInput }),
+    withFile({ trustFingerprint: fingerprintInput }),
     z.object({ status: z.enum(['imported', 'duplicate']), receiptId: z.string(), packageId: z.string(), packageSequence: z.number().int(),
       counts: z.object({ records: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), conflicts: z.number().int() }) }),
   ),

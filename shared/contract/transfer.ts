@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
-import { fieldIssue, fileDownload, fileUpload } from './common.js';
+import { fieldIssue, fileDownload, withFile } from './common.js';
 
 /** Ledgers that can be imported and exported as sheets; later ledgers add their kind here. */
 export const sheetKind = z.enum(['persons', 'housing', 'school', 'medical', 'water-assessment', 'water-test']);
@@ -23,13 +23,13 @@ export const importSummary = z.object({
 export type ImportSummary = z.infer<typeof importSummary>;
 
 export const transferApi = {
-  'import/preview': method(fileUpload.extend({ kind: sheetKind }), importSummary),
+  'import/preview': method(withFile({ kind: sheetKind }), importSummary),
   /**
    * All or nothing by default: refused while any row is bad. With skipInvalid the valid rows go
    * in and the rejected rows come back as a CSV to keep.
    */
   'import/commit': method(
-    fileUpload.extend({ kind: sheetKind, skipInvalid: z.boolean().default(false) }),
+    withFile({ kind: sheetKind, skipInvalid: z.boolean().default(false) }),
     importSummary.extend({ committed: z.boolean(), rejects: fileDownload.nullable() }),
   ),
   'export/sheet': method(z.object({ kind: sheetKind, format: z.enum(['xlsx', 'csv']) }), fileDownload),

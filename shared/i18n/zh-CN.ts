@@ -274,6 +274,10 @@ export const zhCN = {
     unknownMethod: '未知的操作：{{method}}',
     'file.unreadable': '无法读取文件 {{fileName}}：{{detail}}',
     'file.unsupported': '不支持的文件类型 {{fileName}}（请用 .xlsx 或 .csv）',
+    'file.tooLarge': '文件 {{fileName}} 太大：最多 {{maxMB}} MB',
+    'file.badName': '文件名 {{fileName}} 无效',
+    'file.uploadGone': '找不到已上传的文件 {{fileName}}（上传已超过一天或程序已换数据目录），请重新选择文件',
+    'file.uploadFailed': '文件 {{fileName}} 上传失败：{{detail}}',
     'import.invalidRows': '有 {{count}} 行有错误，未导入任何数据',
     // Upload packages and receipts: a refusal names the check and the file.
     'package.truncated': '数据包不完整（检查：文件结构，文件 {{file}}）：文件被截断或没有拷贝完，请重新拷贝',

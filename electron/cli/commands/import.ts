@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from '../command.js';
 import { requireString, type Values } from '../command.js';
 import { EXIT, UsageError, describeError } from '../output.js';
-import { uploadOf, withSession } from '../session.js';
+import { withSession } from '../session.js';
 import { sheetKind } from '../../../shared/contract/transfer.js';
 
 function kindOf(values: Values) {
@@ -21,8 +21,8 @@ export const importCommand: Command = {
     const kind = kindOf(values);
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError('exactly one sheet file is required');
-    return withSession(db, async ({ call }) => {
-      const result = await call('import/commit', { ...(await uploadOf(file)), kind, skipInvalid: values['skip-invalid'] === true });
+    return withSession(db, async ({ call, upload }) => {
+      const result = await call('import/commit', { ...(await upload(file)), kind, skipInvalid: values['skip-invalid'] === true });
       if (result.rejects && typeof values.rejects === 'string') {
         await writeFile(values.rejects, Buffer.from(result.rejects.contentBase64, 'base64'));
       }

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { requireString } from '../command.js';
 import { EXIT } from '../output.js';
-import { uploadOf, withSession } from '../session.js';
+import { withSession } from '../session.js';
 
 export const initCommand: Command = {
   name: 'init',
@@ -11,12 +11,12 @@ export const initCommand: Command = {
     const db = requireString(values, 'db');
     const orgCode = requireString(values, 'org');
     const orgName = requireString(values, 'name');
-    return withSession(db, async ({ call }) => {
+    return withSession(db, async ({ call, upload }) => {
       const settings = await call('settings/update', { orgCode, orgName });
       const lines = [`已设置乡镇：${settings.orgName}（${settings.orgCode}），数据库 ${db}`];
       let villages = null;
       if (typeof values.villages === 'string') {
-        villages = await call('villages/import', await uploadOf(values.villages));
+        villages = await call('villages/import', await upload(values.villages));
         if (villages.issues.length > 0) {
           const { rejected } = await import('../output.js');
           return rejected({ kind: 'validation', code: 'validation', params: { count: villages.issues.length }, issues: villages.issues });

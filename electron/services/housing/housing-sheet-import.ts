@@ -140,10 +140,10 @@ async function runImport(ctx: ServiceContext, sheet: SheetData, mode: ImportMode
 }
 
 export async function previewHousingImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
-  return (await runImport(ctx, await readUpload(upload, isHousingHeader), 'preview')).summary;
+  return (await runImport(ctx, await readUpload(ctx, upload, isHousingHeader), 'preview')).summary;
 }
 
 export async function commitHousingImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<MethodOutput<'import/commit'>> {
-  const sheet = await readUpload(input, isHousingHeader);
+  const sheet = await readUpload(ctx, input, isHousingHeader);
   return commitSheet(sheet, input, (mode) => runImport(ctx, sheet, mode));
 }

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeFixture, type Fixture } from '../../test/workstation-fixture.js';
 import { countyStay, LI_ID, registerClaimants, WANG_ID, ZHANG_ID } from '../../test/medical-fixture.js';
 import { readSheet } from '../../sheets/read-sheet.js';
 import { main } from '../../cli/main.js';
 import { commitMedicalImport } from './medical-sheet-import.js';
+import { saveUpload } from '../uploads.js';
 
 let f: Fixture;
 let ids: Awaited<ReturnType<typeof registerClaimants>>;
@@ -80,7 +81,9 @@ describe('medical sheet import', () => {
     expect(result.issues.find((i) => i.row === 8)?.params).toMatchObject({ existingPerson: '李四', existingHospital: '冠县人民医院' });
     expect((await f.call('medical/page', { startRow: 0, endRow: 10 })).total).toBe(1);
 
-    const partial = await f.call('import/commit', { ...upload, skipInvalid: true });
+    // The same sheet stored as an upload (as the app sends it): read from disk, then again for the rejects.
+    const stored = await saveUpload(f.workstation.ctx, upload.fileName, Buffer.from(upload.contentBase64, 'base64'));
+    const partial = await f.call('import/commit', { fileName: upload.fileName, uploadId: stored.uploadId, kind: 'medical', skipInvalid: true });
     expect(partial).toMatchObject({ committed: true, validRows: 1, records: { added: 1 } });
     const rejects = await readSheet(Buffer.from(partial.rejects!.contentBase64, 'base64'), partial.rejects!.fileName);
     expect(rejects.rows.map((r) => r.cells[0])).toEqual(['3', '4', '5', '6', '7', '8', '9']);
@@ -136,6 +139,8 @@ describe('medical sheet import', () => {
     vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
     expect(await main(['import', '--db', f.file, '--kind', 'medical', file, '--json'])).toBe(0);
     expect(JSON.parse(out.join('\n'))).toMatchObject({ ok: true, records: { added: 1 } });
+    // The command stored the sheet as an upload and removed it when done.
+    expect(await readdir(join(f.dir, 'uploads'))).toEqual([]);
   });
 });
 

@@ -18,6 +18,7 @@ import { openSheetStream, type SheetStream } from '../../sheets/stream-sheet.js'
 import { AuditAppender } from '../audit.js';
 import type { ServiceContext } from '../context.js';
 import { commitStreamedSheet, runSheetImport, startSummary, type ImportMode } from '../sheet-import-run.js';
+import { uploadSource } from '../uploads.js';
 import { PolicyCache, type ClaimantRecord } from './claim-check.js';
 import { MedicalImportStage, stagedValues, type StagedRow } from './medical-import-stage.js';
 import { claimColumns, importPages, reproposeHeld, type ImportPersons, type ImportWriters, type PageResults } from './medical-import-page.js';
@@ -94,8 +95,11 @@ async function runImport(ctx: ServiceContext, open: () => Promise<SheetStream>, 
   });
 }
 
-/** Decoded on each opening, so the bytes (tens of MB) are not held while the rows are checked. */
-const opener = (upload: Upload) => () => openSheetStream(Buffer.from(upload.contentBase64, 'base64'), upload.fileName, { isHeader: isMedicalHeader });
+/**
+ * Opened again for each reading (the run, then the rejects file). A stored upload is streamed
+ * from disk; inline base64 is decoded on each opening, so its bytes are not held between them.
+ */
+const opener = (ctx: ServiceContext, upload: Upload) => async () => openSheetStream(await uploadSource(ctx, upload), upload.fileName, { isHeader: isMedicalHeader });
 
 /** `pageSize` is for tests: small pages (prepared ahead, whole persons each) must come out as one. */
 export interface MedicalImportOptions {
@@ -103,12 +107,12 @@ export interface MedicalImportOptions {
 }
 
 export async function previewMedicalImport(ctx: ServiceContext, upload: Upload, options: MedicalImportOptions = {}): Promise<ImportSummary> {
-  return (await runImport(ctx, opener(upload), 'preview', options.pageSize ?? PAGE)).summary;
+  return (await runImport(ctx, opener(ctx, upload), 'preview', options.pageSize ?? PAGE)).summary;
 }
 
 export async function commitMedicalImport(
   ctx: ServiceContext, input: MethodArgs<'import/commit'>, options: MedicalImportOptions = {},
 ): Promise<MethodOutput<'import/commit'>> {
-  const open = opener(input);
+  const open = opener(ctx, input);
   return commitStreamedSheet(input, open, (mode) => runImport(ctx, open, mode, options.pageSize ?? PAGE));
 }

@@ -146,10 +146,10 @@ async function runImport(ctx: ServiceContext, sheet: SheetData, mode: ImportMode
 }
 
 export async function previewSchoolImport(ctx: ServiceContext, upload: Upload): Promise<ImportSummary> {
-  return (await runImport(ctx, await readUpload(upload, isSchoolHeader), 'preview')).summary;
+  return (await runImport(ctx, await readUpload(ctx, upload, isSchoolHeader), 'preview')).summary;
 }
 
 export async function commitSchoolImport(ctx: ServiceContext, input: MethodArgs<'import/commit'>): Promise<MethodOutput<'import/commit'>> {
-  const sheet = await readUpload(input, isSchoolHeader);
+  const sheet = await readUpload(ctx, input, isSchoolHeader);
   return commitSheet(sheet, input, (mode) => runImport(ctx, sheet, mode));
 }

@@ -240,10 +240,10 @@ async function runImport(ctx: ServiceContext, kind: WaterSheetKind, sheet: Sheet
 const isHeaderOf = (kind: WaterSheetKind) => (kind === 'water-assessment' ? isAssessmentHeader : isTestHeader);
 
 export async function previewWaterImport(ctx: ServiceContext, kind: WaterSheetKind, upload: Upload): Promise<ImportSummary> {
-  return (await runImport(ctx, kind, await readUpload(upload, isHeaderOf(kind)), 'preview')).summary;
+  return (await runImport(ctx, kind, await readUpload(ctx, upload, isHeaderOf(kind)), 'preview')).summary;
 }
 
 export async function commitWaterImport(ctx: ServiceContext, kind: WaterSheetKind, input: MethodArgs<'import/commit'>): Promise<MethodOutput<'import/commit'>> {
-  const sheet = await readUpload(input, isHeaderOf(kind));
+  const sheet = await readUpload(ctx, input, isHeaderOf(kind));
   return commitSheet(sheet, input, (mode) => runImport(ctx, kind, sheet, mode));
 }

@@ -1,9 +1,11 @@
 /**
  * The renderer's only way to the data: a typed `invoke` that uses the Electron preload when
- * present and browser mode's HTTP endpoint otherwise. Both return the same ApiResponse.
+ * present and browser mode's HTTP endpoint otherwise, and `uploadFile` for files a method then
+ * names by id. Both return the same ApiResponse.
  */
 import type { ApiErrorBody, ApiResponse, MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.js';
 import { TOKEN_HEADER, type TaizhangBridge } from '../../../shared/contract/bridge.js';
+import type { UploadRef } from '../../../shared/contract/common.js';
 
 declare global {
   interface Window {
@@ -49,6 +51,21 @@ async function overHttp(method: string, input: unknown): Promise<ApiResponse<unk
   }
 }
 
+/** The file as the request body: the browser streams it, nothing is encoded on either side. */
+async function uploadOverHttp(file: File): Promise<ApiResponse<unknown>> {
+  token ??= browserToken();
+  const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: token },
+    body: file,
+  });
+  try {
+    return (await response.json()) as ApiResponse<unknown>;
+  } catch {
+    return { ok: false, error: { kind: 'internal', code: 'internal' } };
+  }
+}
+
 const signedOutListeners = new Set<() => void>();
 
 /** Called when a call finds the session gone (server restart, account disabled); returns an unsubscribe. */
@@ -62,4 +79,13 @@ export async function invoke<M extends MethodName>(method: M, input: MethodInput
   if (!response.ok && response.error.code === 'auth.required') signedOutListeners.forEach((l) => l());
   if (!response.ok) throw new ApiError(response.error);
   return response.result as MethodOutput<M>;
+}
+
+/** Stores a chosen file in the main process; pass the answer as `{ fileName, uploadId }` to a method. */
+export async function uploadFile(file: File): Promise<{ fileName: string; uploadId: string }> {
+  const response = window.taizhang ? await window.taizhang.upload(file.name, await file.arrayBuffer()) : await uploadOverHttp(file);
+  if (!response.ok && response.error.code === 'auth.required') signedOutListeners.forEach((l) => l());
+  if (!response.ok) throw new ApiError(response.error);
+  const ref = response.result as UploadRef;
+  return { fileName: ref.fileName, uploadId: ref.uploadId };
 }

@@ -1,19 +1,22 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api/client.js';
+import { invoke, uploadFile } from '../../api/client.js';
 import type { ImportSummary, SheetKind } from '../../../../shared/contract/transfer.js';
 import { Modal } from '../../components/Modal.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { describeError, type ErrorText } from '../../lib/errors.js';
-import { downloadFile, readFileAsBase64, type DownloadFile, type UploadFile } from '../../lib/files.js';
+import { downloadFile, type DownloadFile } from '../../lib/files.js';
 import { ImportSummaryView } from './ImportSummaryView.js';
 import { ImportIssuesGrid } from './ImportIssuesGrid.js';
+
+/** The chosen sheet, stored once in the main process: the preview and the commit read the same file. */
+type StoredFile = { fileName: string; uploadId: string };
 
 type Phase =
   | { step: 'choose' }
   | { step: 'checking'; fileName: string }
-  | { step: 'preview'; file: UploadFile; summary: ImportSummary }
-  | { step: 'committing'; file: UploadFile; summary: ImportSummary }
+  | { step: 'preview'; file: StoredFile; summary: ImportSummary }
+  | { step: 'committing'; file: StoredFile; summary: ImportSummary }
   | { step: 'done'; summary: ImportSummary; rejects: DownloadFile | null };
 
 /**
@@ -38,7 +41,7 @@ export function ImportDialog({ onClose, onImported, kind = 'persons', title, hin
     setFileName(chosen.name);
     setPhase({ step: 'checking', fileName: chosen.name });
     try {
-      const file = await readFileAsBase64(chosen);
+      const file = await uploadFile(chosen);
       const summary = await invoke('import/preview', { ...file, kind });
       setPhase({ step: 'preview', file, summary });
     } catch (err) {
@@ -49,7 +52,7 @@ export function ImportDialog({ onClose, onImported, kind = 'persons', title, hin
     }
   };
 
-  const commit = async (file: UploadFile, summary: ImportSummary, skipInvalid: boolean) => {
+  const commit = async (file: StoredFile, summary: ImportSummary, skipInvalid: boolean) => {
     setFailure(null);
     setPhase({ step: 'committing', file, summary });
     try {

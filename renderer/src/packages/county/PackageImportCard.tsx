@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api/client.js';
-import { readFileAsBase64 } from '../../lib/files.js';
+import { invoke, uploadFile } from '../../api/client.js';
 import { FilePickButton } from '../FilePickButton.js';
 import { useAllowed } from '../use-allowed.js';
 import { queueOf, runQueue, type QueueItem } from './import-queue.js';
@@ -23,7 +22,7 @@ export function PackageImportCard({ onImported }: { onImported(): void }) {
     setRunning(true);
     try {
       await runQueue(queue, async (item) => {
-        const [outcome] = await invoke('county/importPackages', { files: [await readFileAsBase64(item.file)], allowGap, trustFingerprint });
+        const [outcome] = await invoke('county/importPackages', { files: [await uploadFile(item.file)], allowGap, trustFingerprint });
         return outcome!;
       }, update);
     } finally {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api/client.js';
+import { invoke, uploadFile } from '../../api/client.js';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { describeError } from '../../lib/errors.js';
-import { readFileAsBase64 } from '../../lib/files.js';
 import { invalidateCountyStates } from '../../households/county-state-cache.js';
 import { FilePickButton } from '../FilePickButton.js';
 import { useAllowed } from '../use-allowed.js';
@@ -30,7 +29,7 @@ export function ReceiptCard({ summary, countyKnown, onImported }: {
     setResult(null);
     setFailure(null);
     try {
-      const outcome = await invoke('packages/importReceipt', await readFileAsBase64(file));
+      const outcome = await invoke('packages/importReceipt', await uploadFile(file));
       setResult(outcome);
       invalidateCountyStates();
       onImported();
