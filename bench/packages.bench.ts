@@ -2,10 +2,11 @@
  * Issue 7: an incremental upload package of a busy township (about 400,000 rows at full scale:
  * its claims, people and households) beside writing the same rows as NDJSON, gzipped into a ZIP
  * with no checks, no tallies and no signature; and the county's import of 20 townships'
- * packages (400,000 claims in all) beside the townships' own export time for the same data.
+ * packages (400,000 claims in all) beside the townships' own export time for the same data, and
+ * beside SQLite alone writing the rows that import wrote (the write floor, informs).
  */
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -19,8 +20,10 @@ import { createZipWriter } from '../electron/sync/zip-writer.js';
 import type { CountySummary } from '../electron/services/demo-county.js';
 import { copyDb, countyFixture, loadedTownship } from './support/fixtures.js';
 import { Results, runs, withPeak } from './support/measure.js';
+import { sqliteCli } from './support/sqlite-cli.js';
 
 const results = new Results('packages');
+const importedCounty = () => join(work, 'county-imported.sqlite');
 let work = '';
 let township = { file: '', records: 0 };
 let county: CountySummary;
@@ -41,6 +44,7 @@ afterAll(async () => {
   await results.report([
     { path: 'package: export', reference: 'package: NDJSON zipped, no checks', target: '≤ 2× reference, < 500 MB', met: (f) => f.pathMs <= 2 * f.referenceMs && f.peakRssMB < 500 },
     { path: 'county: import 20 packages', reference: 'county: the townships export them', target: '≤ 2× reference, < 500 MB', met: (f) => f.pathMs <= 2 * f.referenceMs && f.peakRssMB < 500 },
+    { path: 'county: import 20 packages', reference: 'county: SQLite writing the same rows', target: 'informs: the write floor' },
   ]);
   await rm(work, { recursive: true, force: true });
 });
@@ -105,6 +109,22 @@ describe('county import of 20 township packages', () => {
     } finally {
       await w.close();
     }
+    for (const suffix of ['-wal', '-shm']) await rm(importedCounty() + suffix, { force: true });
+    await rename(file, importedCounty());
+  }, runs());
+  bench('county: SQLite writing the same rows', async () => {
+    // What the last import wrote (every ledger row, audit row, origin and verdict), written again
+    // by SQLite alone into a fresh copy of the county: no reading, no checks, no JavaScript, one
+    // statement per table, the workstation's page cache. The floor under any checked import.
+    const db = await copyDb(county.countyFile, join(work, 'county-floor.sqlite'));
+    const tables = [...ledgerTables.map((t) => t.name), 'record_origin', 'package_record_result', 'imported_package'];
+    const run = sqliteCli(db, `PRAGMA cache_size = -65536;
+ATTACH '${importedCounty()}' AS src;
+${tables.map((t) => `INSERT INTO ${t} SELECT * FROM src.${t};`).join('\n')}
+INSERT INTO audit_log SELECT * FROM src.audit_log WHERE seq > (SELECT coalesce(max(seq), 0) FROM main.audit_log);
+SELECT (SELECT count(*) FROM audit_log) = (SELECT count(*) FROM src.audit_log);\n`);
+    if (run.stdout.trim() !== '1') throw new Error(`county floor: ${run.stdout}`);
+    results.record('county: SQLite writing the same rows', run.ms, run.rssMB === null ? null : { rssMB: run.rssMB, heapMB: 0 });
   }, runs());
   bench('county: the townships export them', async () => {
     let total = 0;
