@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { INVOKE_CHANNEL, UPLOAD_CHANNEL } from '../shared/contract/bridge.js';
 import { dispatch } from './api/dispatch.js';
-import { dispatchUpload } from './api/dispatch-upload.js';
+import { dispatchIpcUpload } from './api/dispatch-upload.js';
 import { openWorkstation, type Workstation } from './app/workstation.js';
 import { logger } from './log.js';
 import { defaultDataDir } from './app/data-dir.js';
@@ -125,11 +125,7 @@ async function start(): Promise<void> {
   });
   ipcMain.handle(UPLOAD_CHANNEL, (event, fileName: unknown, bytes: unknown) => {
     if (!fromOurPage(event)) return refused;
-    if (typeof fileName !== 'string' || !(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
-      return { ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'upload' } } };
-    }
-    const view = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
-    return dispatchUpload(workstation.ctx, fileName, view, sessionOf(event));
+    return dispatchIpcUpload(workstation.ctx, fileName, bytes, sessionOf(event));
   });
   Menu.setApplicationMenu(menu());
   let win = createWindow();

@@ -26,3 +26,15 @@ export async function dispatchUpload(
     return { ok: false, error: { kind: 'internal', code: 'internal' } };
   }
 }
+
+/**
+ * The IPC form: the renderer sends the file's name and its bytes (an ArrayBuffer, which may
+ * arrive as a Buffer or another view); anything else is refused without touching the disk.
+ */
+export function dispatchIpcUpload(base: ServiceContext, fileName: unknown, bytes: unknown, session: CallSession): Promise<ApiResponse<UploadRef>> {
+  if (typeof fileName !== 'string' || !(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
+    return Promise.resolve({ ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'upload' } } });
+  }
+  const view = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+  return dispatchUpload(base, fileName, view, session);
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/common.js';
-import { dispatchUpload } from '../api/dispatch-upload.js';
+import { dispatchIpcUpload, dispatchUpload } from '../api/dispatch-upload.js';
 import { makeFixture, type Fixture } from '../test/workstation-fixture.js';
 import { removeOldUploads, removeUpload, saveUpload, uploadBytes, uploadFolder, uploadPath } from './uploads.js';
 
@@ -77,5 +77,24 @@ describe('uploads', () => {
     expect(await dispatchUpload(ctx, 'a.csv', Buffer.from('a'), anonymous)).toEqual({ ok: false, error: { kind: 'unauthorized', code: 'auth.required' } });
     const stored = await dispatchUpload(ctx, 'a.csv', Buffer.from('a'));
     expect(stored).toMatchObject({ ok: true, result: { fileName: 'a.csv', size: 1 } });
+  });
+
+  it('over IPC takes an ArrayBuffer or a view of one, and refuses anything else', async () => {
+    const ctx = f.workstation.ctx;
+    await f.call('auth/setup', { username: 'admin', displayName: '管理员', password: 'admin-pass-1' });
+    const account = await f.workstation.db.get<{ id: string }>("SELECT id FROM account WHERE username = 'admin'");
+    const signedIn = { accountId: account!.id, signIn: () => undefined, signOut: () => undefined };
+    const asIpc = async (bytes: unknown) => dispatchIpcUpload(ctx, '村.csv', bytes, signedIn);
+    const whole = new TextEncoder().encode(villages);
+    const fromBuffer = await asIpc(whole.buffer);
+    // A view into a larger buffer: only its own bytes are stored.
+    const padded = Buffer.concat([Buffer.from('xx'), Buffer.from(villages), Buffer.from('yy')]);
+    const fromView = await asIpc(padded.subarray(2, 2 + whole.length));
+    for (const response of [fromBuffer, fromView]) {
+      expect(response).toMatchObject({ ok: true, result: { fileName: '村.csv', size: whole.length } });
+      if (response.ok) expect(await readFile(await uploadPath(ctx, response.result), 'utf8')).toBe(villages);
+    }
+    expect(await asIpc('not bytes')).toEqual({ ok: false, error: { kind: 'bad_request', code: 'bad_request', params: { detail: 'upload' } } });
+    expect(await dispatchIpcUpload(ctx, 42, whole.buffer, signedIn)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });
