@@ -4,7 +4,7 @@
  * for is checked by the method that uses it.
  */
 import type { ApiResponse } from '../../shared/contract/index.js';
-import type { UploadRef } from '../../shared/contract/common.js';
+import { uploadRef, type UploadRef } from '../../shared/contract/common.js';
 import { AppError } from '../../shared/domain/app-error.js';
 import { signedInAccount } from '../services/auth/account-service.js';
 import type { CallSession } from '../services/auth/session.js';
@@ -19,7 +19,8 @@ export async function dispatchUpload(
   const account = session ? (session.accountId ? await signedInAccount(base.db.reader, session.accountId) : null) : base.account;
   if (!account) return { ok: false, error: { kind: 'unauthorized', code: 'auth.required' } };
   try {
-    return { ok: true, result: await saveUpload({ ...base, account, actor: account.username }, fileName, bytes) };
+    // Checked against the contract like every method's output (dispatch.ts).
+    return { ok: true, result: uploadRef.parse(await saveUpload({ ...base, account, actor: account.username }, fileName, bytes)) };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { kind: err.kind, code: err.code, params: err.params } };
     logger.error('upload failed', err);

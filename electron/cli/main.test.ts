@@ -24,6 +24,19 @@ afterEach(async () => {
 const json = () => JSON.parse(out.join('\n')) as Record<string, unknown>;
 
 describe('taizhang CLI', () => {
+  it('a sheet that is not there is refused with its path, not a stack trace', async () => {
+    const db = join(dir, 't.sqlite');
+    expect(await main(['init', '--db', db, '--org', '371502100', '--name', '示例镇'])).toBe(0);
+    const missing = join(dir, '没有这个文件.csv');
+    out = [];
+    expect(await main(['import', '--db', db, '--kind', 'persons', missing, '--json'])).toBe(1);
+    expect(json()).toMatchObject({ ok: false, error: { code: 'file.notFound', params: { fileName: missing } } });
+    out = [];
+    err = [];
+    expect(await main(['import', '--db', db, '--kind', 'persons', missing])).toBe(1);
+    expect([...out, ...err].join('\n')).toContain(`找不到文件 ${missing}`);
+  });
+
   it('init with a villages sheet, import, export, check, all with --json', async () => {
     const db = join(dir, 't.sqlite');
     const villages = join(dir, 'villages.csv');

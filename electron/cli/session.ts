@@ -1,5 +1,5 @@
 /** A CLI command's access to the API: the same contract validation and services as the app. */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ApiErrorBody, MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { dispatch } from '../api/dispatch.js';
@@ -31,7 +31,19 @@ export async function withSession<T>(dbFile: string, fn: (session: CliSession) =
       return response.result as MethodOutput<typeof method>;
     },
     async upload(path) {
-      const response = await dispatchUpload(workstation.ctx, basename(path), createReadStream(path));
+      const fileName = basename(path);
+      // Opened here, so a missing or unreadable file is a clear refusal, not a stream error event.
+      const file = await open(path).catch((err: NodeJS.ErrnoException) => {
+        throw new CallFailed(err.code === 'ENOENT'
+          ? { kind: 'bad_request', code: 'file.notFound', params: { fileName: path } }
+          : { kind: 'bad_request', code: 'file.unreadable', params: { fileName, detail: err.code ?? err.message } });
+      });
+      let response;
+      try {
+        response = await dispatchUpload(workstation.ctx, fileName, file.createReadStream({ autoClose: false }));
+      } finally {
+        await file.close();
+      }
       if (!response.ok) throw new CallFailed(response.error);
       uploads.push(response.result.uploadId);
       return { fileName: response.result.fileName, uploadId: response.result.uploadId };

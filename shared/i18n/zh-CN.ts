@@ -276,6 +276,7 @@ export const zhCN = {
     'file.unsupported': '不支持的文件类型 {{fileName}}（请用 .xlsx 或 .csv）',
     'file.tooLarge': '文件 {{fileName}} 太大：最多 {{maxMB}} MB',
     'file.badName': '文件名 {{fileName}} 无效',
+    'file.notFound': '找不到文件 {{fileName}}',
     'file.uploadGone': '找不到已上传的文件 {{fileName}}（上传已超过一天或程序已换数据目录），请重新选择文件',
     'file.uploadFailed': '文件 {{fileName}} 上传失败：{{detail}}',
     'import.invalidRows': '有 {{count}} 行有错误，未导入任何数据',
