@@ -13,6 +13,7 @@ import type { RowContext } from './ledger-validators.js';
 import type { RecordAction, RecordState } from './manifest.js';
 import { insertAsSent, updateAsSent, type MergeIo } from './merge-writer.js';
 import { PageLookups } from './merge-page.js';
+import { letIoRun, ROWS_BETWEEN_IO } from '../db/let-io-run.js';
 import type { PackageRow } from './streams.js';
 
 export interface MergeContext {
@@ -192,6 +193,7 @@ export async function mergePage(m: MergeContext, table: LedgerTable, rows: reado
     await settle(rows[i]!, await judgeRow(m, table, rows[i]!, look, checks[i]!));
     // The writes so far go to the database while the rest of the page is judged.
     if (i % SEND_EVERY === SEND_EVERY - 1) m.io.rows.send();
+    if (i % ROWS_BETWEEN_IO === ROWS_BETWEEN_IO - 1) await letIoRun();
   }
   // Written while the next page is read from the file; flush() waits for them.
   m.io.rows.send();
