@@ -1,3 +1,5 @@
+import { setImmediate } from 'node:timers/promises';
+
 /**
  * node-sqlite3 hands a finished statement back, and starts the next call queued behind it, in a
  * callback on the main thread. A bulk loop whose awaits are all on settled promises (batches
@@ -6,7 +8,7 @@
  * few dozen rows: one turn of the event loop, microseconds, and SQLite keeps working alongside.
  */
 export function letIoRun(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return setImmediate();
 }
 
 /** Rows a bulk loop handles between two letIoRun() (≈ 1 ms of judging at county scale). */

@@ -18,8 +18,10 @@ import type { ServiceContext } from './context.js';
 import { removeOldFiles } from './old-files.js';
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
-const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const UPLOAD_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.partial)?$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const UPLOAD_ID = new RegExp(`^${UUID}$`);
+/** A stored upload, or one still being written. */
+const UPLOAD_NAME = new RegExp(`^${UUID}(\\.partial)?$`);
 
 export function uploadFolder(db: Database): string {
   return join(dirname(db.file), 'uploads');
