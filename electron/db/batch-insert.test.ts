@@ -31,6 +31,25 @@ describe('BatchInsert', () => {
     expect(rows[2]).toMatchObject({ note: null, nt: 'null' });
   });
 
+  it('takes rows as UTF-8 pieces beside rows as text, in the order they came', async () => {
+    await db.transaction(async (tx) => {
+      const insert = new BatchInsert(tx, 't', ['n', 'text', 'note'], { batchSize: 3 });
+      const bytes = Buffer.from(JSON.stringify([1, '数据包 "第 1 号"\\', 'a']));
+      // Split inside a Chinese character: the pieces only make sense joined.
+      await insert.addJson([bytes.subarray(0, 8), bytes.subarray(8, -1), Buffer.from(']')]);
+      await insert.addJson(JSON.stringify([2, '户主', 'b']));
+      await insert.add([3, 'x', 'c']);
+      await insert.addJson([Buffer.from(JSON.stringify([4, '中', null]))]);
+      await insert.close();
+    });
+    expect(await db.all('SELECT n, text, note FROM t ORDER BY n')).toEqual([
+      { n: 1, text: '数据包 "第 1 号"\\', note: 'a' },
+      { n: 2, text: '户主', note: 'b' },
+      { n: 3, text: 'x', note: 'c' },
+      { n: 4, text: '中', note: null },
+    ]);
+  });
+
   it('reports a failed batch at the next flush, inside the transaction', async () => {
     const failed = db.transaction(async (tx) => {
       const insert = new BatchInsert(tx, 't', ['n', 'note'], { batchSize: 2 });

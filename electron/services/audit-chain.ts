@@ -36,7 +36,8 @@ export function auditRowHash(row: AuditContent): string {
   return hashCanonical(auditCanonical(row));
 }
 
-export function hashCanonical(canonical: string): string {
+/** The hash of the canonical text, or of its UTF-8 bytes (the same hash). */
+export function hashCanonical(canonical: string | Buffer): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 

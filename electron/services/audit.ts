@@ -26,11 +26,14 @@ export async function writeAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry)
 const INSERT_AUDIT = `INSERT INTO audit_log (seq, at, actor, action, table_name, record_id, before_json, after_json, reason, prev_hash, hash)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/**
- * The next row of the chain after `head`: one format for every writer. `canonical` is the
- * JSON text the hash is taken over: the row's columns in AUDIT_COLUMNS order, but the hash.
- */
-function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { row: AuditContent; canonical: string; hash: string } {
+/** The next row of the chain after `head`, with its hash: one format for every writer. */
+function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { row: AuditContent; hash: string } {
+  const { row, canonical } = contentOf(ctx, entry, head);
+  return { row, hash: hashCanonical(canonical) };
+}
+
+/** The row that follows `head`, and its canonical text (what the hash is taken over). */
+function contentOf(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { row: AuditContent; canonical: string } {
   const row: AuditContent = {
     seq: head.seq + 1,
     at: nowIso(ctx),
@@ -43,8 +46,7 @@ function chained(ctx: ServiceContext, entry: AuditEntry, head: ChainHead): { row
     reason: entry.reason ?? null,
     prev_hash: head.hash,
   };
-  const canonical = auditCanonical(row);
-  return { row, canonical, hash: hashCanonical(canonical) };
+  return { row, canonical: auditCanonical(row) };
 }
 
 const AUDIT_COLUMNS = ['seq', 'at', 'actor', 'action', 'table_name', 'record_id', 'before_json', 'after_json', 'reason', 'prev_hash', 'hash'];
@@ -64,10 +66,12 @@ export class AuditAppender {
 
   /** Chains the entry; returns its seq. */
   async write(ctx: ServiceContext, entry: AuditEntry): Promise<number> {
-    const { row, canonical, hash } = chained(ctx, entry, this.head);
+    const { row, canonical } = contentOf(ctx, entry, this.head);
+    // Encoded to UTF-8 once: hashed, then inserted as the hashed bytes with the hash after them.
+    const bytes = Buffer.from(canonical);
+    const hash = hashCanonical(bytes);
     this.head = { seq: row.seq, hash };
-    // The row as inserted is the hashed text with the hash after it: its values are encoded once.
-    await this.rows.addJson(`${canonical.slice(0, -1)},"${hash}"]`);
+    await this.rows.addJson([bytes.subarray(0, -1), Buffer.from(`,"${hash}"]`)]);
     return row.seq;
   }
 
