@@ -68,8 +68,9 @@ async function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow
 
 /**
  * What judgeRow finds in a row without the database: its shape and, for a live approved row,
- * its ledger's checks (pure functions of the row). Worked out for a whole page while the
- * previous page is being written; a check that throws throws where judgeRow would call it.
+ * its ledger's checks (pure functions of the row). Worked out for a whole page while SQLite
+ * finishes the previous page and looks this one up; a check that throws throws where judgeRow
+ * would call it.
  */
 interface RowChecks {
   shape: FieldIssue[];
@@ -136,6 +137,8 @@ async function judgeRow(m: MergeContext, table: LedgerTable, row: PackageRow, lo
 export const PAGE_ROWS = 5000;
 /** Rows judged between two sends of their writes within a page. */
 const SEND_EVERY = 250;
+/** Rows checked (shape, validators: about 5 µs each) between two turns of the event loop. */
+const CHECKS_BETWEEN_IO = 250;
 
 /** The rows in pages of at most PAGE_ROWS, a page never holding one id twice (the second sees the first written). */
 export async function* pagesOf(rows: AsyncIterable<PackageRow> | Iterable<PackageRow>): AsyncIterable<PackageRow[]> {
@@ -183,12 +186,22 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncIterable<T> 
  * (the next page, the end of the table) waits for them.
  */
 export async function mergePage(m: MergeContext, table: LedgerTable, rows: readonly PackageRow[], settle: (row: PackageRow, outcome: Outcome) => Promise<void>): Promise<void> {
-  // What needs no database is worked out while the previous page is still being written.
-  const checks = rows.map((row) => rowChecks(m, table, row));
   // The previous page's rows and origins land before this page reads (a page may repeat an id).
-  await m.io.rows.flush();
-  await m.io.origins.flush();
-  const look = await PageLookups.load(m, table, rows);
+  const lookups = (async () => {
+    await m.io.rows.flush();
+    await m.io.origins.flush();
+    return PageLookups.load(m, table, rows);
+  })();
+  // Reported where it is awaited, below; never left unhandled meanwhile.
+  lookups.catch(() => undefined);
+  // What needs no database is worked out while SQLite finishes the previous page and looks this
+  // one up; the yields let its callbacks start the look-ups as soon as the writes are in.
+  const checks: RowChecks[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    checks.push(rowChecks(m, table, rows[i]!));
+    if (i % CHECKS_BETWEEN_IO === CHECKS_BETWEEN_IO - 1) await letIoRun();
+  }
+  const look = await lookups;
   for (let i = 0; i < rows.length; i++) {
     await settle(rows[i]!, await judgeRow(m, table, rows[i]!, look, checks[i]!));
     // The writes so far go to the database while the rest of the page is judged.
