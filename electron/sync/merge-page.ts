@@ -29,10 +29,14 @@ function addHolder(holders: Holders, key: string, id: string): void {
 
 const heldByOther = (ids: Set<string> | undefined, id: string) => ids !== undefined && (ids.size > 1 || !ids.has(id));
 
+interface KeysHeld {
+  holders: Holders[];
+  references: Set<string>[];
+}
+
 export class PageLookups {
   private readonly parents = new Map<ParentLink, Map<string, WithOrigin>>();
-  private holders: Holders[] | null = null;
-  private references: Set<string>[] | null = null;
+  private keys: KeysHeld | null = null;
   /** Keys taken by rows written earlier in this page, per unique rule. */
   private readonly written: Holders[];
   private readonly spec: KeySpec | undefined;
@@ -47,18 +51,27 @@ export class PageLookups {
     this.written = (this.spec?.unique ?? []).map(() => new Map());
   }
 
-  /** The county's copies of the page's rows, with their origins: one query. */
+  /**
+   * The county's copies of the page's rows with their origins, their parents, and who holds
+   * their keys: every query sent at once, so SQLite runs them back to back. Read before any row
+   * of the page is written: the page's writes may then start while the rest of it is judged
+   * (mergePage), and these answers are the ones one at a time saw.
+   */
   static async load(m: MergeContext, table: LedgerTable, rows: readonly PackageRow[]): Promise<PageLookups> {
     const ids = [...new Set(rows.map((r) => r.id).filter((id): id is string => typeof id === 'string'))];
-    const found = ids.length === 0 ? [] : await m.io.q.tx.all<WithOrigin>(
-      `SELECT t.*, o.township_code AS _origin_township, o.row_version AS _origin_version
-       FROM json_each(?) j CROSS JOIN ${table.name} t ON t.id = j.value ${originJoin(table.name)}`,
-      [JSON.stringify(ids)],
-    );
+    const spec = collisionKeys[table.name];
+    const [found, parents, keys] = await Promise.all([
+      ids.length === 0 ? [] : m.io.q.tx.all<WithOrigin>(
+        `SELECT t.*, o.township_code AS _origin_township, o.row_version AS _origin_version
+         FROM json_each(?) j CROSS JOIN ${table.name} t ON t.id = j.value ${originJoin(table.name)}`,
+        [JSON.stringify(ids)],
+      ),
+      Promise.all(table.parents.map((link) => parentsOf(m, link, rows))),
+      spec ? keysHeld(m, table, spec, rows) : null,
+    ]);
     const look = new PageLookups(m, table, rows, new Map(found.map((r) => [String(r.id), r])));
-    // Read now, before any row of the page is written: the page's writes may then start while
-    // the rest of it is judged (mergePage), and these answers are the ones one at a time saw.
-    if (look.spec) await look.keysHeld(look.spec);
+    table.parents.forEach((link, i) => look.parents.set(link, parents[i]!));
+    look.keys = keys;
     return look;
   }
 
@@ -66,17 +79,11 @@ export class PageLookups {
     return this.held.get(id);
   }
 
-  /** The parent row `key` names through `link`, with its origin; the page's parents load on first use. */
+  /** The parent row `key` names through `link`, with its origin (the page's parents are read with the page). */
   async parent(link: ParentLink, key: string): Promise<WithOrigin | undefined> {
     let found = this.parents.get(link);
     if (!found) {
-      const keys = [...new Set(this.rows.map((r) => String(r[link.column])))];
-      const rows = await this.m.io.q.tx.all<WithOrigin & { _key: SqlValue }>(
-        `SELECT t.${link.key} AS _key, t.id, t.deleted_at, o.township_code AS _origin_township, o.row_version AS _origin_version
-         FROM json_each(?) j CROSS JOIN ${link.table} t ON t.${link.key} = j.value ${originJoin(link.table)}`,
-        [JSON.stringify(keys)],
-      );
-      found = new Map(rows.map((r) => [String(r._key), r]));
+      found = await parentsOf(this.m, link, this.rows);
       this.parents.set(link, found);
     }
     return found.get(key);
@@ -104,7 +111,8 @@ export class PageLookups {
   }
 
   private async mayClash(spec: KeySpec, row: PackageRow): Promise<boolean> {
-    const { holders, references } = await this.keysHeld(spec);
+    this.keys ??= await keysHeld(this.m, this.table, spec, this.rows);
+    const { holders, references } = this.keys;
     const id = String(row.id);
     for (const [i, rule] of spec.unique.entries()) {
       if (rule.applies && !rule.applies(row)) continue;
@@ -117,43 +125,52 @@ export class PageLookups {
     }
     return false;
   }
+}
 
-  /** Who holds the page's keys, one query per rule, on first need. */
-  private async keysHeld(spec: KeySpec): Promise<{ holders: Holders[]; references: Set<string>[] }> {
-    if (!this.holders || !this.references) {
-      this.holders = [];
-      for (const rule of spec.unique) this.holders.push(await this.holdersOf(rule));
-      this.references = [];
-      for (const ref of spec.references) {
-        const values = [...new Set(this.rows.map((r) => r[ref.column]).filter((v) => v !== null && v !== undefined).map(String))];
-        const rows = values.length === 0 ? [] : await this.m.io.q.tx.all<{ _key: SqlValue }>(
-          `SELECT c.${ref.key} AS _key FROM json_each(?) j CROSS JOIN ${ref.table} c ON c.${ref.key} = j.value WHERE ${ref.where}`,
-          [JSON.stringify(values)],
-        );
-        this.references.push(new Set(rows.map((r) => String(r._key))));
-      }
-    }
-    return { holders: this.holders, references: this.references };
-  }
+/** Who holds the page's keys: one query per unique rule and per reference, sent together. */
+async function keysHeld(m: MergeContext, table: LedgerTable, spec: KeySpec, rows: readonly PackageRow[]): Promise<KeysHeld> {
+  const [holders, references] = await Promise.all([
+    Promise.all(spec.unique.map((rule) => holdersOf(m, table, rule, rows))),
+    Promise.all(spec.references.map(async (ref) => {
+      const values = [...new Set(rows.map((r) => r[ref.column]).filter((v) => v !== null && v !== undefined).map(String))];
+      const found = values.length === 0 ? [] : await m.io.q.tx.all<{ _key: SqlValue }>(
+        `SELECT c.${ref.key} AS _key FROM json_each(?) j CROSS JOIN ${ref.table} c ON c.${ref.key} = j.value WHERE ${ref.where}`,
+        [JSON.stringify(values)],
+      );
+      return new Set(found.map((r) => String(r._key)));
+    })),
+  ]);
+  return { holders, references };
+}
 
-  private async holdersOf(rule: UniqueKey): Promise<Holders> {
-    const keys = new Map<string, unknown[]>();
-    for (const row of this.rows) {
-      if (rule.applies && !rule.applies(row)) continue;
-      const key = keyText(row, rule.columns);
-      if (key !== null) keys.set(key, rule.columns.map((c) => row[c]));
-    }
-    const holders: Holders = new Map();
-    if (keys.size === 0) return holders;
-    const on = rule.columns.map((c, i) => `c.${c} = j.value ->> ${i}`).join(' AND ');
-    const rows = await this.m.io.q.tx.all<PackageRow>(
-      `SELECT c.id AS _id, ${rule.columns.map((c) => `c.${c}`).join(', ')} FROM json_each(?) j CROSS JOIN ${this.table.name} c ON ${on} WHERE ${rule.where}`,
-      [JSON.stringify([...keys.values()])],
-    );
-    for (const r of rows) {
-      const key = keyText(r, rule.columns);
-      if (key !== null) addHolder(holders, key, String(r._id));
-    }
-    return holders;
+async function holdersOf(m: MergeContext, table: LedgerTable, rule: UniqueKey, rows: readonly PackageRow[]): Promise<Holders> {
+  const keys = new Map<string, unknown[]>();
+  for (const row of rows) {
+    if (rule.applies && !rule.applies(row)) continue;
+    const key = keyText(row, rule.columns);
+    if (key !== null) keys.set(key, rule.columns.map((c) => row[c]));
   }
+  const holders: Holders = new Map();
+  if (keys.size === 0) return holders;
+  const on = rule.columns.map((c, i) => `c.${c} = j.value ->> ${i}`).join(' AND ');
+  const found = await m.io.q.tx.all<PackageRow>(
+    `SELECT c.id AS _id, ${rule.columns.map((c) => `c.${c}`).join(', ')} FROM json_each(?) j CROSS JOIN ${table.name} c ON ${on} WHERE ${rule.where}`,
+    [JSON.stringify([...keys.values()])],
+  );
+  for (const r of found) {
+    const key = keyText(r, rule.columns);
+    if (key !== null) addHolder(holders, key, String(r._id));
+  }
+  return holders;
+}
+
+/** The parent rows the page's rows name through `link`, with their origins, by key. */
+async function parentsOf(m: MergeContext, link: ParentLink, rows: readonly PackageRow[]): Promise<Map<string, WithOrigin>> {
+  const keys = [...new Set(rows.map((r) => String(r[link.column])))];
+  const found = await m.io.q.tx.all<WithOrigin & { _key: SqlValue }>(
+    `SELECT t.${link.key} AS _key, t.id, t.deleted_at, o.township_code AS _origin_township, o.row_version AS _origin_version
+     FROM json_each(?) j CROSS JOIN ${link.table} t ON t.${link.key} = j.value ${originJoin(link.table)}`,
+    [JSON.stringify(keys)],
+  );
+  return new Map(found.map((r) => [String(r._key), r]));
 }
