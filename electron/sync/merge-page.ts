@@ -35,20 +35,18 @@ interface KeysHeld {
 }
 
 export class PageLookups {
-  private readonly parents = new Map<ParentLink, Map<string, WithOrigin>>();
-  private keys: KeysHeld | null = null;
   /** Keys taken by rows written earlier in this page, per unique rule. */
   private readonly written: Holders[];
-  private readonly spec: KeySpec | undefined;
 
   private constructor(
     private readonly m: MergeContext,
     private readonly table: LedgerTable,
-    private readonly rows: readonly PackageRow[],
     private readonly held: Map<string, WithOrigin>,
+    private readonly parents: Map<ParentLink, Map<string, WithOrigin>>,
+    /** The table's unique rules and who held the page's keys when it was read; none for a table without rules. */
+    private readonly keyed: { spec: KeySpec; keys: KeysHeld } | null,
   ) {
-    this.spec = collisionKeys[table.name];
-    this.written = (this.spec?.unique ?? []).map(() => new Map());
+    this.written = (keyed?.spec.unique ?? []).map(() => new Map());
   }
 
   /**
@@ -69,24 +67,20 @@ export class PageLookups {
       Promise.all(table.parents.map((link) => parentsOf(m, link, rows))),
       spec ? keysHeld(m, table, spec, rows) : null,
     ]);
-    const look = new PageLookups(m, table, rows, new Map(found.map((r) => [String(r.id), r])));
-    table.parents.forEach((link, i) => look.parents.set(link, parents[i]!));
-    look.keys = keys;
-    return look;
+    return new PageLookups(
+      m, table, new Map(found.map((r) => [String(r.id), r])),
+      new Map(table.parents.map((link, i) => [link, parents[i]!])),
+      spec && keys ? { spec, keys } : null,
+    );
   }
 
   existing(id: string): WithOrigin | undefined {
     return this.held.get(id);
   }
 
-  /** The parent row `key` names through `link`, with its origin (the page's parents are read with the page). */
-  async parent(link: ParentLink, key: string): Promise<WithOrigin | undefined> {
-    let found = this.parents.get(link);
-    if (!found) {
-      found = await parentsOf(this.m, link, this.rows);
-      this.parents.set(link, found);
-    }
-    return found.get(key);
+  /** The parent row `key` names through one of the table's links, with its origin. */
+  parent(link: ParentLink, key: string): WithOrigin | undefined {
+    return this.parents.get(link)?.get(key);
   }
 
   /**
@@ -95,7 +89,7 @@ export class PageLookups {
    * is none; otherwise the ledger's own check runs on the database with the page written so far.
    */
   async clashes(row: PackageRow): Promise<FieldIssue[]> {
-    if (this.spec && !(await this.mayClash(this.spec, row))) return [];
+    if (this.keyed && !this.mayClash(this.keyed.spec, this.keyed.keys, row)) return [];
     await this.m.io.rows.flush();
     return this.table.collisions(this.m.io.q, row, this.m.row);
   }
@@ -103,16 +97,14 @@ export class PageLookups {
   /** After the row's write is queued: the keys it now holds. */
   wrote(row: PackageRow): void {
     const id = String(row.id);
-    (this.spec?.unique ?? []).forEach((rule, i) => {
+    (this.keyed?.spec.unique ?? []).forEach((rule, i) => {
       if (!rule.holds(row)) return;
       const key = keyText(row, rule.columns);
       if (key !== null) addHolder(this.written[i]!, key, id);
     });
   }
 
-  private async mayClash(spec: KeySpec, row: PackageRow): Promise<boolean> {
-    this.keys ??= await keysHeld(this.m, this.table, spec, this.rows);
-    const { holders, references } = this.keys;
+  private mayClash(spec: KeySpec, { holders, references }: KeysHeld, row: PackageRow): boolean {
     const id = String(row.id);
     for (const [i, rule] of spec.unique.entries()) {
       if (rule.applies && !rule.applies(row)) continue;

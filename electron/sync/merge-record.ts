@@ -47,11 +47,11 @@ export function parentKeys(table: LedgerTable, row: PackageRow): string[] {
   return [...keys].map((k) => `${table.name}:${String(row[k])}`);
 }
 
-async function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow, look: PageLookups): Promise<FieldIssue[]> {
+function parentIssues(m: MergeContext, table: LedgerTable, row: PackageRow, look: PageLookups): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const link of table.parents) {
     const key = String(row[link.column]);
-    const parent = await look.parent(link, key);
+    const parent = look.parent(link, key);
     if (parent && parent.deleted_at === null && parent._origin_township === m.township) continue;
     const field = camel(link.column);
     const params = { table: ledgerTables.find((t) => t.name === link.table)?.label ?? link.table, key };
@@ -122,7 +122,7 @@ async function judgeRow(m: MergeContext, table: LedgerTable, row: PackageRow, lo
     if (table.review && row[table.review.column] !== table.review.approved) {
       return rejected([issue(camel(table.review.column), 'sync.notApproved', { state: String(row[table.review.column]) })]);
     }
-    const issues = [...validated(m, table, row, checks), ...(await parentIssues(m, table, row, look))];
+    const issues = [...validated(m, table, row, checks), ...parentIssues(m, table, row, look)];
     if (issues.length > 0) return rejected(issues);
     const clashes = await look.clashes(row);
     if (clashes.length > 0) return rejected(clashes, true);
