@@ -126,17 +126,27 @@ export class Database {
   /**
    * Runs `fn` in BEGIN IMMEDIATE … COMMIT on the writer, one transaction at a time.
    * Any error rolls back and is rethrown; nothing half-written remains.
+   * `statementJournalInMemory`: for a transaction of many multi-row statements (a package merge).
+   * Each such statement keeps a journal of the pages it changes so it alone can be undone, and
+   * past 64 KiB SQLite spills it to a temporary file: ~37,000 small writes a township package. Kept in memory instead
+   * (temp_store, which SQLite reads at BEGIN and lets change only outside a transaction; not the
+   * default, because a sheet import's temporary stage table would then be held in memory too).
    */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options: { statementJournalInMemory?: boolean } = {}): Promise<T> {
     const run = async (): Promise<T> => {
-      await this.writer.exec('BEGIN IMMEDIATE');
+      if (options.statementJournalInMemory) await this.writer.exec('PRAGMA temp_store = MEMORY');
       try {
-        const result = await fn(this.writer);
-        await this.writer.exec('COMMIT');
-        return result;
-      } catch (err) {
-        await this.writer.exec('ROLLBACK').catch(() => undefined);
-        throw err;
+        await this.writer.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(this.writer);
+          await this.writer.exec('COMMIT');
+          return result;
+        } catch (err) {
+          await this.writer.exec('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        if (options.statementJournalInMemory) await this.writer.exec('PRAGMA temp_store = DEFAULT');
       }
     };
     const next = this.queue.then(run, run);

@@ -141,5 +141,5 @@ export async function mergePackage(ctx: ServiceContext, req: MergeRequest): Prom
     );
     await req.beforeCommit?.();
     return { counts: c, conflicts: rec.conflicts };
-  });
+  }, { statementJournalInMemory: true });
 }
