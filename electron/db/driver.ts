@@ -128,9 +128,9 @@ export class Database {
    * Any error rolls back and is rethrown; nothing half-written remains.
    * `statementJournalInMemory`: for a transaction of many multi-row statements (a package merge).
    * Each such statement keeps a journal of the pages it changes so it alone can be undone, and
-   * past 64 KiB SQLite spills it to a temporary file: ~37,000 small writes a township package. Kept in memory instead
-   * (temp_store, which SQLite reads at BEGIN and lets change only outside a transaction; not the
-   * default, because a sheet import's temporary stage table would then be held in memory too).
+   * past 64 KiB SQLite spills it to a temporary file: ≈ 60,000 writes a township package. Kept
+   * in memory instead (temp_store, which SQLite reads at BEGIN and lets change only outside a
+   * transaction; not the default, because a sheet import's stage table would be held in memory too).
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>, options: { statementJournalInMemory?: boolean } = {}): Promise<T> {
     const run = async (): Promise<T> => {
