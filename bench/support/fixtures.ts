@@ -29,13 +29,14 @@ import { SCALE, SEED, scaled } from './measure.js';
 
 const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), 'taizhang-bench-cache');
 
-/** A short hash of what the fixtures are made by: the schema's migrations, the demo generators, this file. */
+/** A short hash of what the fixtures are made by: the schema's migrations, the file settings, the demo generators, this file. */
 function sourcesKey(): string {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const inDir = (dir: string, keep: (name: string) => boolean) =>
     readdirSync(join(root, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && keep(n)).sort().map((n) => join(dir, n));
   const files = [
     ...inDir('electron/db/migrations', () => true),
+    'electron/db/connection-settings.ts',
     ...inDir('electron/services', (n) => n.startsWith('demo')),
     'bench/support/fixtures.ts',
   ];

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
 import { Database, type Tx } from './driver.js';
 
 let dir: string;
@@ -42,5 +43,37 @@ describe('Database.transaction', () => {
       await tx.run("INSERT INTO t (n, note) VALUES (2, 'kept too')");
     }, { statementJournalInMemory: true });
     expect(await db.all('SELECT n, note FROM t ORDER BY n')).toEqual([{ n: 1, note: 'kept' }, { n: 2, note: 'kept too' }]);
+  });
+});
+
+describe('Database.open', () => {
+  const pragma = async (file: string, name: string) => {
+    const opened = await Database.open(file);
+    try {
+      return (await opened.get<Record<string, unknown>>(`PRAGMA ${name}`))![name];
+    } finally {
+      await opened.close();
+    }
+  };
+
+  it('lays a new file out in 8 KiB pages, in WAL mode', async () => {
+    expect(await db.get('PRAGMA page_size')).toEqual({ page_size: 8192 });
+    expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+  });
+
+  it('opens a file made with 4 KiB pages as it is, data and all', async () => {
+    const old = join(dir, 'old.sqlite');
+    await new Promise<void>((resolve, reject) => {
+      const raw = new sqlite3.Database(old, (err) => {
+        if (err) return reject(err);
+        raw.exec("PRAGMA page_size = 4096; CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (7);", (e) => raw.close(() => (e ? reject(e) : resolve())));
+      });
+    });
+    expect(await pragma(old, 'page_size')).toBe(4096);
+    expect(await pragma(old, 'journal_mode')).toBe('wal');
+    const reopened = await Database.open(old);
+    await reopened.transaction((tx) => tx.run('INSERT INTO t VALUES (8)'));
+    expect(await reopened.all('SELECT n FROM t ORDER BY n')).toEqual([{ n: 7 }, { n: 8 }]);
+    await reopened.close();
   });
 });

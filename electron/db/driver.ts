@@ -4,6 +4,7 @@
  * sees committed data only (WAL). There is deliberately no way to write outside a transaction.
  */
 import sqlite3 from 'sqlite3';
+import { WRITER_PRAGMAS } from './connection-settings.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = SqlValue[] | Record<string, SqlValue>;
@@ -81,19 +82,6 @@ export class Tx extends Connection {
   }
 }
 
-/**
- * The page cache is 64 MiB a connection instead of SQLite's 2 MiB: a county's claim table and its
- * indexes are hundreds of MB, and with 2 MiB every insert into an index in random order (by
- * person, by hospital) re-reads its pages: a 400,000-row import slowed down as it grew.
- */
-const PRAGMAS = `
-  PRAGMA journal_mode = WAL;
-  PRAGMA synchronous = NORMAL;
-  PRAGMA foreign_keys = ON;
-  PRAGMA busy_timeout = 5000;
-  PRAGMA cache_size = -65536;
-`;
-
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -108,7 +96,7 @@ export class Database {
     const writerMode = options.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
     const writerRaw = await openConnection(file, writerMode | sqlite3.OPEN_FULLMUTEX);
     const writer = new Tx(writerRaw);
-    await writer.exec(options.readOnly ? 'PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;' : PRAGMAS);
+    await writer.exec(options.readOnly ? 'PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;' : WRITER_PRAGMAS);
     const readerRaw = await openConnection(file, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
     const reader = new Connection(readerRaw);
     await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
