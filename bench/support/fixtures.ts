@@ -22,6 +22,7 @@ import { COUNTY_CLAIM_YEARS, countyClaimRows, medicalSheetHeaders, type Claimant
 import { generateCounty, type CountySummary } from '../../electron/services/demo-county.js';
 import { loadPolicyYear } from '../../electron/services/medical-policy.js';
 import { commitMedicalImport } from '../../electron/services/medical/medical-sheet-import.js';
+import { WRITER_PRAGMAS } from '../../electron/db/connection-settings.js';
 import { medicalSheetColumns } from '../../electron/services/medical/medical-sheet.js';
 import { importPackages } from '../../electron/sync/import-package.js';
 import { writeCsv, type Cell } from '../../electron/sheets/write-sheet.js';
@@ -29,18 +30,17 @@ import { SCALE, SEED, scaled } from './measure.js';
 
 const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), 'taizhang-bench-cache');
 
-/** A short hash of what the fixtures are made by: the schema's migrations, the file settings, the demo generators, this file. */
+/** A short hash of what the fixtures are made by: the schema's migrations, the file settings (the pragmas, not their comment), the demo generators, this file. */
 function sourcesKey(): string {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const inDir = (dir: string, keep: (name: string) => boolean) =>
     readdirSync(join(root, dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && keep(n)).sort().map((n) => join(dir, n));
   const files = [
     ...inDir('electron/db/migrations', () => true),
-    'electron/db/connection-settings.ts',
     ...inDir('electron/services', (n) => n.startsWith('demo')),
     'bench/support/fixtures.ts',
   ];
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(WRITER_PRAGMAS);
   for (const f of files) hash.update(f).update(readFileSync(join(root, f)));
   return hash.digest('hex').slice(0, 10);
 }
